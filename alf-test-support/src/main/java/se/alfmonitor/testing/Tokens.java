@@ -1,0 +1,71 @@
+package se.alfmonitor.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Access tokens shaped like the {@code alf-monitor} Keycloak realm's: realm roles in {@code realm_access.roles}, the
+ * reporter's region in {@code region_code}, signed with the test OIDC server's key, so tests exercise the same
+ * claim mapping as production.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://server.example.com";
+    private static final String SIGNING_KEY = "privateKey.jwk";
+
+    private Tokens() {
+    }
+
+    /** A regional IT system's service account: role {@code reporter}, bound to {@code regionCode}. */
+    public static String reporter(String regionCode) {
+        return token("service-account-region-" + regionCode, Set.of("reporter"), regionCode);
+    }
+
+    public static String assessor() {
+        return token("assessor", Set.of("assessor"), null);
+    }
+
+    public static String monitor() {
+        return token("service-account-national-monitor", Set.of("monitor"), null);
+    }
+
+    public static String viewer() {
+        return token("viewer", Set.of("viewer"), null);
+    }
+
+    public static String admin() {
+        return token("admin", Set.of("admin"), null);
+    }
+
+    /** A token with any roles and, if not null, a region claim. */
+    public static String token(String username, Set<String> roles, String regionCode) {
+        JwtClaimsBuilder claims = Jwt.claims()
+                .issuer(ISSUER)
+                .subject(username)
+                .claim("preferred_username", username)
+                .claim("typ", "Bearer")
+                .claim("azp", "alf-monitor-tests")
+                .audience("account")
+                .claim("realm_access", Map.of("roles", List.copyOf(roles)))
+                .expiresIn(3600);
+        if (regionCode != null) {
+            claims.claim("region_code", regionCode);
+        }
+        return claims.jws().keyId("1").sign(SIGNING_KEY);
+    }
+
+    /** The same as {@link #token} but already expired. */
+    public static String expired(Set<String> roles) {
+        return Jwt.claims()
+                .issuer(ISSUER)
+                .subject("expired")
+                .claim("realm_access", Map.of("roles", List.copyOf(roles)))
+                .issuedAt(System.currentTimeMillis() / 1000 - 7200)
+                .expiresAt(System.currentTimeMillis() / 1000 - 3600)
+                .jws().keyId("1").sign(SIGNING_KEY);
+    }
+}

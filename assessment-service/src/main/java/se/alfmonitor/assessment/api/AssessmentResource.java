@@ -1,0 +1,37 @@
+package se.alfmonitor.assessment.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import se.alfmonitor.assessment.domain.AssessmentService;
+import se.alfmonitor.contract.events.AssessmentCompleted;
+import se.alfmonitor.contract.security.Caller;
+import se.alfmonitor.contract.security.Roles;
+
+@Path("/api/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentResource {
+
+    private final AssessmentService assessments;
+    private final Caller caller;
+
+    public AssessmentResource(AssessmentService assessments, Caller caller) {
+        this.assessments = assessments;
+        this.caller = caller;
+    }
+
+    /** The latest assessment of each unit matching the filters; a reporter sees only its own region. */
+    @GET
+    @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    public List<AssessmentCompleted> list(@QueryParam("campaignId") String campaignId,
+            @QueryParam("regionCode") @Pattern(regexp = "\\d{2}") String regionCode,
+            @QueryParam("unitId") String unitId) {
+        return assessments.latest(campaignId, caller.scopeRegion(regionCode).orElse(null), unitId);
+    }
+}

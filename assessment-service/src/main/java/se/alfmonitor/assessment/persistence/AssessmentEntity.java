@@ -1,0 +1,67 @@
+package se.alfmonitor.assessment.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import se.alfmonitor.contract.events.AssessmentCompleted;
+
+/** One version of a unit's assessment in a campaign. Versions are never changed; the newest is marked latest. */
+@Entity
+@Table(name = "assessment")
+public class AssessmentEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "unit_id", nullable = false)
+    public String unitId;
+
+    @Column(name = "region_code", nullable = false)
+    public String regionCode;
+
+    @Column(name = "campaign_id", nullable = false)
+    public String campaignId;
+
+    @Column(name = "submission_id", nullable = false)
+    public UUID submissionId;
+
+    @Column(name = "submission_revision", nullable = false)
+    public int submissionRevision;
+
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "rule_set_version", nullable = false)
+    public String ruleSetVersion;
+
+    @Column(name = "assessed_at", nullable = false)
+    public Instant assessedAt;
+
+    @Column(name = "met_count", nullable = false)
+    public int metCount;
+
+    @Column(name = "all_met", nullable = false)
+    public boolean allMet;
+
+    @Column(name = "pending_reviews", nullable = false)
+    public int pendingReviews;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<AssessmentCompleted.Level> levels;
+
+    @Column(nullable = false)
+    public boolean latest;
+}

@@ -1,0 +1,60 @@
+package se.alfmonitor.reporting.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import se.alfmonitor.contract.problem.ProblemException;
+import se.alfmonitor.contract.security.Roles;
+
+@Path("/api/indicators/{code}/series")
+@Produces(MediaType.APPLICATION_JSON)
+public class SeriesResource {
+
+    public record Point(String period, BigDecimal numerator, BigDecimal denominator, BigDecimal factor,
+            BigDecimal value, Instant computedAt) {
+    }
+
+    public record Series(String indicator, String orgUnit, List<Point> points) {
+    }
+
+    private final EntityManager em;
+
+    public SeriesResource(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Values of one indicator for one region, the ALF regions or the nation, by period. */
+    @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    public Series series(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit) {
+        String unit = orgUnit == null ? "SE" : orgUnit;
+        List<Object[]> rows = em.createNativeQuery("""
+                select period, numerator, denominator, factor, value, computed_at, org_unit_level
+                from indicator_view where indicator = :i and org_unit = :o order by period""")
+                .setParameter("i", code).setParameter("o", unit).getResultList();
+        if (rows.stream().anyMatch(r -> "UNIT".equals(r[6]))) {
+            throw ProblemException.forbidden("UNIT_LEVEL_NOT_PUBLIC", "Series are served for regions and the nation");
+        }
+        return new Series(code, unit, rows.stream().map(r -> new Point((String) r[0], (BigDecimal) r[1],
+                (BigDecimal) r[2], (BigDecimal) r[3], (BigDecimal) r[4], toInstant(r[5]))).toList());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : null;
+    }
+}

@@ -1,0 +1,23 @@
+package se.alfmonitor.survey.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import se.alfmonitor.contract.security.Roles;
+import se.alfmonitor.survey.domain.Region;
+import se.alfmonitor.survey.domain.Regions;
+
+@Path("/api/regions")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegionResource {
+
+    @GET
+    @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
+    public List<Region> list() {
+        return Regions.ALL;
+    }
+}

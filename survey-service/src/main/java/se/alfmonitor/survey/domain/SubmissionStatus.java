@@ -1,0 +1,8 @@
+package se.alfmonitor.survey.domain;
+
+public enum SubmissionStatus {
+    DRAFT,
+    SUBMITTED,
+    RETURNED,
+    LOCKED
+}

@@ -1,0 +1,104 @@
+package se.alfmonitor.survey.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import se.alfmonitor.contract.events.Topic;
+import se.alfmonitor.contract.events.UnitChanged;
+import se.alfmonitor.contract.messaging.Outbox;
+import se.alfmonitor.contract.problem.FieldError;
+import se.alfmonitor.contract.problem.ProblemException;
+import se.alfmonitor.survey.api.UnitDto;
+import se.alfmonitor.survey.persistence.UnitEntity;
+
+/** The unit registry. Every change is published on {@code alf.units.v1}. */
+@ApplicationScoped
+public class UnitService {
+
+    private final Outbox outbox;
+
+    public UnitService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public List<UnitDto> list(String regionCode) {
+        List<UnitEntity> found = regionCode == null
+                ? UnitEntity.listAll(Sort.by("id"))
+                : UnitEntity.list("regionCode", Sort.by("id"), regionCode);
+        return found.stream().map(UnitService::toDto).toList();
+    }
+
+    public UnitDto get(String id) {
+        UnitEntity unit = UnitEntity.findById(id);
+        if (unit == null) {
+            throw ProblemException.notFound("UNIT_NOT_FOUND", "No unit " + id);
+        }
+        return toDto(unit);
+    }
+
+    /** Creates or replaces a unit; returns true if it was created. */
+    @Transactional
+    public boolean put(String id, UnitDto request, String actor) {
+        validate(id, request);
+        UnitEntity unit = UnitEntity.findById(id);
+        boolean created = unit == null;
+        if (created) {
+            unit = new UnitEntity();
+            unit.id = id;
+        } else if (toDto(unit).equals(normalised(id, request))) {
+            return false;
+        }
+        UnitDto n = normalised(id, request);
+        unit.name = n.name();
+        unit.regionCode = n.regionCode();
+        unit.hostRegionCode = n.hostRegionCode();
+        unit.provider = n.provider();
+        unit.designatedYear = n.designatedYear();
+        unit.directPatientContact = n.directPatientContact();
+        unit.active = n.active();
+        unit.updatedAt = Instant.now();
+        unit.updatedBy = actor;
+        if (created) {
+            unit.persist();
+        }
+        outbox.publish(Topic.UNITS, id, id, new UnitChanged(unit.id, unit.name, unit.regionCode,
+                unit.hostRegionCode, unit.provider.name(), unit.designatedYear, unit.directPatientContact,
+                unit.active));
+        return created;
+    }
+
+    private static void validate(String id, UnitDto request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.id() != null && !request.id().equals(id)) {
+            errors.add(new FieldError("ID_MISMATCH", "/id", "The id in the body differs from the id in the path"));
+        }
+        if (!Regions.isAlfRegion(request.regionCode())) {
+            errors.add(new FieldError("UNKNOWN_REGION", "/regionCode",
+                    "Units are designated by one of the seven ALF regions: " + request.regionCode()));
+        }
+        if (request.hostRegionCode() != null && Regions.byCode(request.hostRegionCode()).isEmpty()) {
+            errors.add(new FieldError("UNKNOWN_REGION", "/hostRegionCode",
+                    "Not a Swedish county code: " + request.hostRegionCode()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+    }
+
+    private static UnitDto normalised(String id, UnitDto r) {
+        return new UnitDto(id, r.name().strip(), r.regionCode(),
+                Objects.requireNonNullElse(r.hostRegionCode(), r.regionCode()),
+                Objects.requireNonNullElse(r.provider(), Provider.OWN_REGION), r.designatedYear(),
+                r.directPatientContact(), Objects.requireNonNullElse(r.active(), Boolean.TRUE));
+    }
+
+    static UnitDto toDto(UnitEntity u) {
+        return new UnitDto(u.id, u.name, u.regionCode, u.hostRegionCode, u.provider, u.designatedYear,
+                u.directPatientContact, u.active);
+    }
+}
