@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +74,55 @@ class ComplianceMatrixTest {
                 .body("unitsMeetingAll.share", equalTo(33.3f))
                 .body("unitsMeetingAll.byRegion.'01'.share", equalTo(50.0f))
                 .body("unitsMeetingAll.byRegion.'12'.count", equalTo(0));
+
+        // the same figures as CSV; columns: level, area, label, the seven regions (01 03 05 12 14 18 24), nation
+        String body = given().auth().oauth2(Tokens.viewer()).accept("text/csv").queryParam("campaignId", campaign)
+                .get("/api/compliance").then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asString();
+        List<List<String>> rows = Events.csv(body);
+        assertThat(rows).hasSize(1 + 27 + 4);
+        assertThat(rows.get(0)).startsWith("Nivå / Level", "Område / Area", "Benämning / Label",
+                "Stockholm (01) andel % / Stockholm (01) share %");
+        assertThat(rows.get(0).get(6)).isEqualTo("Skåne (12) andel % / Skåne (12) share %");
+        assertThat(rows.get(0).get(10)).isEqualTo("Riket andel % / National share %");
+        List<String> level27 = Events.row(rows, 0, "27");
+        assertThat(List.of(level27.get(3), level27.get(4), level27.get(6), level27.get(10)))
+                .containsExactly("50.0", "", "100.0", "66.7");
+        List<String> level5 = Events.row(rows, 0, "5");
+        assertThat(List.of(level5.get(3), level5.get(6), level5.get(10))).containsExactly("100.0", "0.0", "66.7");
+        assertThat(Events.row(rows, 0, "1").get(1)).isEqualTo("Allmänt / General");
+        List<String> average = Events.row(rows, 0, "Medelvärde % / Average share %");
+        assertThat(List.of(average.get(3), average.get(4), average.get(6), average.get(10)))
+                .containsExactly("98.1", "", "96.3", "97.5");
+        List<String> responding = Events.row(rows, 0, "Svarande enheter / Responding units");
+        assertThat(List.of(responding.get(3), responding.get(4), responding.get(6), responding.get(10)))
+                .containsExactly("2", "0", "1", "3");
+        List<String> allCount = Events.row(rows, 0, "Uppfyller alla nivåer, antal / Meeting all levels, count");
+        assertThat(List.of(allCount.get(3), allCount.get(6), allCount.get(10))).containsExactly("1", "0", "1");
+        List<String> allShare = Events.row(rows, 0, "Uppfyller alla nivåer, andel % / Meeting all levels, share %");
+        assertThat(List.of(allShare.get(3), allShare.get(4), allShare.get(6), allShare.get(10)))
+                .containsExactly("50.0", "", "0.0", "33.3");
+    }
+
+    @Test
+    void aMissingCampaignIsAValidationError() {
+        given().auth().oauth2(Tokens.viewer()).get("/api/compliance").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("INVALID_REQUEST"))
+                .body("errors[0].pointer", equalTo("/campaignId"));
+    }
+
+    @Test
+    void everyRoleMayReadTheMatrixAndCsvNeedsATokenToo() {
+        for (String token : List.of(Tokens.viewer(), Tokens.reporter("03"), Tokens.assessor(), Tokens.monitor(),
+                Tokens.admin())) {
+            given().auth().oauth2(token).queryParam("campaignId", "alf-none").get("/api/compliance")
+                    .then().statusCode(200).body("regions", org.hamcrest.Matchers.hasSize(7));
+        }
+        given().accept("text/csv").queryParam("campaignId", "alf-none").get("/api/compliance")
+                .then().statusCode(401);
+        given().auth().oauth2(Tokens.token("nobody", java.util.Set.of("other"), null))
+                .queryParam("campaignId", "alf-none").get("/api/compliance").then().statusCode(403);
     }
 
     @Test

@@ -8,10 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import se.alfmonitor.contract.security.Roles;
+import se.alfmonitor.reporting.api.csv.CsvWriter;
 import se.alfmonitor.reporting.domain.ComplianceService;
 
 @Path("/api/compliance")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 public class ComplianceResource {
 
     private final ComplianceService compliance;

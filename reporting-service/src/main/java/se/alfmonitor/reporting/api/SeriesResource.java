@@ -1,5 +1,7 @@
 package se.alfmonitor.reporting.api;
 
+import static se.alfmonitor.reporting.api.csv.CsvTable.label;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,16 +16,29 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import se.alfmonitor.contract.problem.ProblemException;
 import se.alfmonitor.contract.security.Roles;
+import se.alfmonitor.reporting.api.csv.CsvTable;
+import se.alfmonitor.reporting.api.csv.CsvWriter;
+import se.alfmonitor.reporting.api.csv.Tabular;
 
 @Path("/api/indicators/{code}/series")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 public class SeriesResource {
 
     public record Point(String period, BigDecimal numerator, BigDecimal denominator, BigDecimal factor,
             BigDecimal value, Instant computedAt) {
     }
 
-    public record Series(String indicator, String orgUnit, List<Point> points) {
+    public record Series(String indicator, String orgUnit, List<Point> points) implements Tabular {
+
+        @Override
+        public CsvTable toCsv() {
+            CsvTable table = CsvTable.withHeaders(label("Indikator", "Indicator"), label("Organisationsenhet", "Org unit"),
+                    label("Period", "Period"), label("Täljare", "Numerator"), label("Nämnare", "Denominator"),
+                    label("Faktor", "Factor"), label("Värde", "Value"), label("Beräknad", "Computed at"));
+            points.forEach(p -> table.row(indicator, orgUnit, p.period(), p.numerator(), p.denominator(), p.factor(),
+                    p.value(), p.computedAt() == null ? null : p.computedAt().toString()));
+            return table;
+        }
     }
 
     private final EntityManager em;

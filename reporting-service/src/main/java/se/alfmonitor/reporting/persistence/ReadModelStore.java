@@ -6,25 +6,36 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.IndicatorComputed;
 import se.alfmonitor.contract.events.UnitChanged;
+import se.alfmonitor.reporting.stream.ReadModelChanged;
 
 /**
  * Writes the read models with upserts guarded by version, so applying an event twice, or an older event after a
- * newer one, leaves the same state.
+ * newer one, leaves the same state. Every change is announced as a {@link ReadModelChanged}, which the live stream
+ * passes on once the transaction has committed.
  */
 @ApplicationScoped
 public class ReadModelStore {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final Event<ReadModelChanged> changes;
 
-    public ReadModelStore(EntityManager em, ObjectMapper mapper) {
+    public ReadModelStore(EntityManager em, ObjectMapper mapper, Event<ReadModelChanged> changes) {
         this.em = em;
         this.mapper = mapper;
+        this.changes = changes;
+    }
+
+    /** Empties every read model, before replaying the topics from their beginning. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void truncate() {
+        em.createNativeQuery("truncate table unit_view, assessment_view, indicator_view").executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -40,12 +51,13 @@ public class ReadModelStore {
                 .setParameter("active", unit.active())
                 .setParameter("direct", unit.directPatientContact())
                 .executeUpdate();
+        changes.fire(ReadModelChanged.unit(unit.regionCode()));
     }
 
     /** @return whether the read model changed */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(AssessmentCompleted a) {
-        return em.createNativeQuery("""
+        boolean changed = em.createNativeQuery("""
                 insert into assessment_view (unit_id, campaign_id, region_code, version, submission_revision,
                     met_count, all_met, pending_reviews, levels, assessed_at)
                 values (:unit, :campaign, :region, :version, :revision, :met, :allMet, :pending,
@@ -67,12 +79,16 @@ public class ReadModelStore {
                 .setParameter("levels", json(a.levels()))
                 .setParameter("assessedAt", a.assessedAt())
                 .executeUpdate() == 1;
+        if (changed) {
+            changes.fire(ReadModelChanged.compliance(a.campaignId()));
+        }
+        return changed;
     }
 
     /** @return whether the read model changed */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(IndicatorComputed v) {
-        return em.createNativeQuery("""
+        boolean changed = em.createNativeQuery("""
                 insert into indicator_view (indicator, org_unit, period, org_unit_level, numerator, denominator,
                     factor, value, computed_at)
                 values (:indicator, :orgUnit, :period, :level, :num, :den, :factor, :value, :computedAt)
@@ -90,6 +106,10 @@ public class ReadModelStore {
                 .setParameter("value", v.value())
                 .setParameter("computedAt", v.computedAt())
                 .executeUpdate() == 1;
+        if (changed) {
+            changes.fire(ReadModelChanged.indicator(v.indicator()));
+        }
+        return changed;
     }
 
     private String json(List<?> value) {

@@ -1,0 +1,369 @@
+// ALF Monitor dashboard: signs in with Keycloak (authorization code with PKCE, public client), draws the reporting
+// endpoints with ECharts and refreshes when the server-sent event stream says a read model changed.
+// Texts from the data reach the page only through textContent or ECharts' canvas and rich-text tooltips, never as HTML.
+(function () {
+  'use strict';
+
+  const ORG_UNITS = ['SE', 'ALF', '01', '03', '05', '12', '14', '18', '24'];
+  const ORG_NAMES = { SE: 'Riket', ALF: 'ALF-regionerna', '01': 'Stockholm', '03': 'Uppsala', '05': 'Östergötland',
+    '12': 'Skåne', '14': 'Västra Götaland', '18': 'Örebro', '24': 'Västerbotten' };
+  const OUTCOME_COLORS = ['#c0392b', '#e67e22', '#f1c40f', '#27ae60'];
+
+  let config;
+  let token = null;
+  let refreshToken = null;
+  let refreshTimer = null;
+  let streamAbort = null;
+  const charts = {};
+  const pending = {};
+
+  const $ = (id) => document.getElementById(id);
+
+  function say(text, isError) {
+    $('message').textContent = text || '';
+    $('message').className = isError ? 'error' : '';
+  }
+
+  // ---- sign-in: OAuth 2.0 authorization code with PKCE (RFC 7636) ----
+
+  function base64url(bytes) {
+    let s = '';
+    bytes.forEach((b) => { s += String.fromCharCode(b); });
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function redirectUri() {
+    return location.origin + location.pathname;
+  }
+
+  async function signIn() {
+    const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+    const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+    sessionStorage.setItem('alf-pkce', JSON.stringify({ verifier, state, campaign: $('campaign').value }));
+    const params = new URLSearchParams({
+      client_id: config.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri(), state,
+      code_challenge: base64url(new Uint8Array(digest)), code_challenge_method: 'S256'
+    });
+    location.assign(config.authServerUrl + '/protocol/openid-connect/auth?' + params);
+  }
+
+  async function completeSignIn() {
+    const params = new URLSearchParams(location.search);
+    if (!params.has('code') && !params.has('error')) {
+      return false;
+    }
+    const saved = JSON.parse(sessionStorage.getItem('alf-pkce') || '{}');
+    sessionStorage.removeItem('alf-pkce');
+    history.replaceState(null, '', redirectUri());
+    if (saved.campaign) {
+      $('campaign').value = saved.campaign;
+    }
+    if (params.has('error') || params.get('state') !== saved.state) {
+      say('Inloggningen misslyckades / Sign-in failed', true);
+      return false;
+    }
+    return tokenRequest({ grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(),
+      code_verifier: saved.verifier });
+  }
+
+  async function tokenRequest(form) {
+    const response = await fetch(config.authServerUrl + '/protocol/openid-connect/token', {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(Object.assign({ client_id: config.clientId }, form))
+    });
+    if (!response.ok) {
+      signedOut();
+      say('Inloggningen har gått ut, logga in igen / Session expired, sign in again', true);
+      return false;
+    }
+    const tokens = await response.json();
+    token = tokens.access_token;
+    refreshToken = tokens.refresh_token;
+    clearTimeout(refreshTimer);
+    // renew a little before the access token expires
+    refreshTimer = setTimeout(() => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+      Math.max(10, (tokens.expires_in || 300) - 30) * 1000);
+    showUser();
+    return true;
+  }
+
+  function showUser() {
+    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    $('user').textContent = claims.preferred_username || claims.sub || '';
+    $('signin').hidden = true;
+    $('signout').hidden = false;
+  }
+
+  function signedOut() {
+    token = null;
+    refreshToken = null;
+    clearTimeout(refreshTimer);
+    if (streamAbort) {
+      streamAbort.abort();
+    }
+    $('user').textContent = '';
+    $('signin').hidden = false;
+    $('signout').hidden = true;
+    setLive(false);
+  }
+
+  function signOut() {
+    signedOut();
+    const params = new URLSearchParams({ client_id: config.clientId, post_logout_redirect_uri: redirectUri() });
+    location.assign(config.authServerUrl + '/protocol/openid-connect/logout?' + params);
+  }
+
+  // ---- data ----
+
+  async function api(path, accept) {
+    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token, Accept: accept || 'application/json' } });
+    if (response.status === 401) {
+      signedOut();
+      throw new Error('Logga in för att se data / Sign in to see the data');
+    }
+    if (response.status === 403) {
+      throw new Error('Din roll får inte se detta / Your role may not see this');
+    }
+    if (!response.ok) {
+      throw new Error('Fel ' + response.status + ' från ' + path);
+    }
+    return accept === 'text/csv' ? response.blob() : response.json();
+  }
+
+  function campaign() {
+    return encodeURIComponent($('campaign').value.trim());
+  }
+
+  function chart(id) {
+    if (!charts[id]) {
+      charts[id] = echarts.init($(id));
+    }
+    return charts[id];
+  }
+
+  function truncate(text, length) {
+    return text && text.length > length ? text.slice(0, length - 1) + '…' : (text || '');
+  }
+
+  async function drawCompliance() {
+    const data = await api('/api/compliance?campaignId=' + campaign());
+    const regions = data.regions.map((r) => r.name + ' (' + r.respondingUnits + ')');
+    const levels = data.levels.map((l) => l.number + '. ' + truncate(l.labelSv, 38));
+    const cells = [];
+    data.levels.forEach((level, y) => {
+      data.regions.forEach((region, x) => {
+        const share = level.shares[region.code];
+        cells.push([x, y, share === null || share === undefined ? '-' : share]);
+      });
+    });
+    chart('heatmap').setOption({
+      tooltip: {
+        renderMode: 'richText',
+        formatter: (p) => {
+          const level = data.levels[p.value[1]];
+          return 'Nivå ' + level.number + ': ' + level.labelSv + '\n' + data.regions[p.value[0]].name + ': '
+            + (p.value[2] === '-' ? 'inga svarande enheter' : p.value[2] + ' %') + '\nRiket: '
+            + (level.nationalShare === null ? '–' : level.nationalShare + ' %');
+        }
+      },
+      grid: { left: 260, right: 20, top: 10, bottom: 70 },
+      xAxis: { type: 'category', data: regions, splitArea: { show: true }, axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: { type: 'category', data: levels, inverse: true, axisLabel: { fontSize: 11 } },
+      visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+        inRange: { color: OUTCOME_COLORS }, text: ['100 %', '0 %'] },
+      series: [{ name: 'Andel uppfyllda', type: 'heatmap', data: cells, label: { show: true, fontSize: 10 } }]
+    }, true);
+
+    chart('regions').setOption({
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
+      legend: { top: 0 },
+      grid: { left: 50, right: 20, top: 40, bottom: 60 },
+      xAxis: { type: 'category', data: data.regions.map((r) => r.name), axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: { type: 'value', min: 0, max: 100, name: '%' },
+      series: [
+        { name: 'Medelvärde av nivåernas andelar', type: 'bar', data: data.regions.map((r) => r.averageShare),
+          markLine: data.nationalAverage === null ? undefined
+            : { data: [{ yAxis: data.nationalAverage, name: 'Riket' }], label: { formatter: 'Riket {c} %' } } },
+        { name: 'Enheter som uppfyller alla nivåer',
+          type: 'bar', data: data.regions.map((r) => data.unitsMeetingAll.byRegion[r.code].share) }
+      ]
+    }, true);
+  }
+
+  async function drawCompleteness() {
+    const data = await api('/api/completeness?campaignId=' + campaign());
+    chart('completeness').setOption({
+      tooltip: {
+        renderMode: 'richText',
+        formatter: (p) => {
+          const r = data.regions[p.dataIndex];
+          return r.name + ': ' + r.submitted + ' av ' + r.expected + ' aktiva enheter har svarat, ' + r.missing
+            + ' saknas';
+        }
+      },
+      grid: { left: 110, right: 40, top: 10, bottom: 30 },
+      xAxis: { type: 'value', min: 0, max: 100, name: '%' },
+      yAxis: { type: 'category', data: data.regions.map((r) => r.name), inverse: true },
+      series: [{ type: 'bar', data: data.regions.map((r) => r.share), showBackground: true,
+        label: { show: true, position: 'right', formatter: (p) => {
+          const r = data.regions[p.dataIndex];
+          return r.submitted + '/' + r.expected;
+        } } }]
+    }, true);
+  }
+
+  async function drawTrend() {
+    const code = $('indicator').value.trim();
+    $('indicator-name').textContent = code;
+    const all = await Promise.all(ORG_UNITS.map((o) => api('/api/indicators/' + encodeURIComponent(code)
+      + '/series?orgUnit=' + o).catch(() => ({ orgUnit: o, points: [] }))));
+    const periods = [...new Set(all.flatMap((s) => s.points.map((p) => p.period)))].sort();
+    const series = all.filter((s) => s.points.length > 0).map((s) => ({
+      name: ORG_NAMES[s.orgUnit] || s.orgUnit, type: 'line', connectNulls: true,
+      data: periods.map((period) => {
+        const p = s.points.find((x) => x.period === period);
+        return p ? { value: p.value, numerator: p.numerator, denominator: p.denominator } : null;
+      })
+    }));
+    chart('trend').setOption({
+      tooltip: {
+        trigger: 'item', renderMode: 'richText',
+        formatter: (p) => p.seriesName + ' ' + p.name + ': ' + p.data.value + '\ntäljare / numerator: '
+          + p.data.numerator + '\nnämnare / denominator: ' + p.data.denominator
+      },
+      legend: { top: 0 },
+      grid: { left: 60, right: 20, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: periods },
+      yAxis: { type: 'value' },
+      series
+    }, true);
+    if (series.length === 0) {
+      say('Inga värden för indikatorn ' + code + ' / No values for this indicator');
+    }
+  }
+
+  function refresh(what) {
+    // several events in a burst (a rebuild, a bulk import) cause one refetch per chart
+    clearTimeout(pending[what]);
+    pending[what] = setTimeout(() => {
+      const draw = { compliance: drawCompliance, completeness: drawCompleteness, trend: drawTrend }[what];
+      draw().catch((e) => say(e.message, true));
+    }, 400);
+  }
+
+  function refreshAll() {
+    if (!token) {
+      say('Logga in för att se data / Sign in to see the data');
+      return;
+    }
+    say('');
+    refresh('compliance');
+    refresh('completeness');
+    refresh('trend');
+  }
+
+  // ---- live updates: EventSource cannot send the Authorization header, so the stream is read with fetch ----
+
+  function setLive(on) {
+    $('live').className = 'live ' + (on ? 'on' : 'off');
+  }
+
+  async function stream() {
+    let reconnect = false;
+    while (token) {
+      streamAbort = new AbortController();
+      try {
+        const response = await fetch('/api/stream', { headers: { Authorization: 'Bearer ' + token,
+          Accept: 'text/event-stream' }, signal: streamAbort.signal });
+        if (response.status === 401 || response.status === 403) {
+          // no live updates for this sign-in; the charts were drawn already and the buttons still work
+          setLive(false);
+          return;
+        }
+        if (!response.ok) {
+          throw new Error('stream ' + response.status);
+        }
+        setLive(true);
+        if (reconnect) {
+          // the stream carries only changes from now on; catch up with what changed while it was closed
+          refreshAll();
+        }
+        reconnect = true;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) {
+            break;
+          }
+          buffer = (buffer + value).replace(/\r\n?/g, '\n');
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            handle(buffer.slice(0, end));
+            buffer = buffer.slice(end + 2);
+          }
+        }
+      } catch (e) {
+        if (e.name === 'AbortError') {
+          return;
+        }
+      }
+      setLive(false);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
+
+  function handle(message) {
+    let event = 'message';
+    let data = '';
+    message.split('\n').forEach((line) => {
+      if (line.startsWith('event:')) {
+        event = line.slice(6).trim();
+      } else if (line.startsWith('data:')) {
+        data += line.slice(5).trim();
+      }
+    });
+    if (event === 'compliance' && data === $('campaign').value.trim()) {
+      refresh('compliance');
+      refresh('completeness');
+    } else if (event === 'unit') {
+      refresh('completeness');
+    } else if (event === 'indicator' && data === $('indicator').value.trim()) {
+      refresh('trend');
+    }
+  }
+
+  async function downloadCsv() {
+    try {
+      const blob = await api('/api/compliance?campaignId=' + campaign(), 'text/csv');
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'uppfyllelse-' + $('campaign').value.trim() + '.csv';
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (e) {
+      say(e.message, true);
+    }
+  }
+
+  async function start() {
+    config = await (await fetch('/config.json')).json();
+    $('signin').addEventListener('click', () => signIn().catch((e) => say(e.message, true)));
+    $('signout').addEventListener('click', signOut);
+    $('csv').addEventListener('click', downloadCsv);
+    $('controls').addEventListener('submit', (e) => {
+      e.preventDefault();
+      refreshAll();
+    });
+    window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+    if (await completeSignIn()) {
+      refreshAll();
+      stream();
+    } else {
+      refreshAll();
+    }
+  }
+
+  start().catch((e) => say(e.message, true));
+}());

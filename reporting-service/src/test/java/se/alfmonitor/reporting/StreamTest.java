@@ -1,0 +1,91 @@
+package se.alfmonitor.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import se.alfmonitor.contract.events.LevelOutcome;
+import se.alfmonitor.testing.Tokens;
+
+@QuarkusTest
+class StreamTest {
+
+    @TestHTTPResource("/api/stream")
+    URI stream;
+
+    /**
+     * Reads the stream with a plain HTTP client, line by line, as a browser's fetch does. The stream only carries
+     * changes made after it was opened, and the test cannot see when the server has subscribed, so it sends a new
+     * assessment and indicator value each second until a {@code compliance} event naming the campaign and an
+     * {@code indicator} event naming the indicator have arrived.
+     */
+    @Test
+    void assessmentsAndIndicatorValuesOnTheBrokerReachAnOpenStream() throws Exception {
+        String s = Events.suffix();
+        String campaign = "alf-sse-" + s;
+        String indicator = "T-SSE-" + s;
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + Tokens.viewer())
+                .header("Accept", "text/event-stream").build();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = response.thenAcceptAsync(r -> r.body().forEach(lines::add));
+        try {
+            boolean compliance = false;
+            boolean indicatorSeen = false;
+            String event = null;
+            for (int attempt = 0; attempt < 30 && !(compliance && indicatorSeen); attempt++) {
+                if (!compliance) {
+                    Events.assessment(campaign, "01-SSE-" + s + "-" + attempt, "01", n -> LevelOutcome.MET);
+                }
+                if (!indicatorSeen) {
+                    Events.indicator(indicator, "SE", String.valueOf(2000 + attempt), "1", "2", "100", "50.0");
+                }
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                String line;
+                while (!(compliance && indicatorSeen)
+                        && (line = lines.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+                    if (line.isEmpty()) {
+                        event = null;
+                    } else if (line.startsWith("event:")) {
+                        event = line.substring("event:".length()).trim();
+                    } else if (line.startsWith("data:")) {
+                        String data = line.substring("data:".length()).trim();
+                        compliance |= "compliance".equals(event) && campaign.equals(data);
+                        indicatorSeen |= "indicator".equals(event) && indicator.equals(data);
+                    }
+                }
+            }
+            assertThat(compliance).as("a compliance event for %s on the stream", campaign).isTrue();
+            assertThat(indicatorSeen).as("an indicator event for %s on the stream", indicator).isTrue();
+            HttpResponse<Stream<String>> r = response.get(5, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("text/event-stream"));
+        } finally {
+            response.thenAccept(r -> r.body().close());
+            reading.cancel(true);
+        }
+    }
+
+    @Test
+    void theStreamNeedsAViewerRoleOrBetter() {
+        given().get("/api/stream").then().statusCode(401);
+        given().auth().oauth2(Tokens.token("nobody", Set.of("other"), null)).get("/api/stream").then()
+                .statusCode(403);
+    }
+}
