@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import se.alfmonitor.assessment.domain.AssessmentService;
-import se.alfmonitor.contract.events.AssessmentCompleted;
+import se.alfmonitor.assessment.domain.AssessmentView;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
 
@@ -29,7 +29,7 @@ public class AssessmentResource {
     /** The latest assessment of each unit matching the filters; a reporter sees only its own region. */
     @GET
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
-    public List<AssessmentCompleted> list(@QueryParam("campaignId") String campaignId,
+    public List<AssessmentView> list(@QueryParam("campaignId") String campaignId,
             @QueryParam("regionCode") @Pattern(regexp = "\\d{2}") String regionCode,
             @QueryParam("unitId") String unitId) {
         return assessments.latest(campaignId, caller.scopeRegion(regionCode).orElse(null), unitId);

@@ -2,84 +2,184 @@ package se.alfmonitor.assessment.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator;
+import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.LevelResult;
+import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.UnitFacts;
+import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
+import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
+import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.contract.events.SubmissionSubmitted;
 import se.alfmonitor.contract.events.Topic;
 import se.alfmonitor.contract.messaging.Outbox;
 
-/** Assesses submitted revisions and keeps every version of every unit's assessment. */
+/**
+ * Assesses submitted revisions and keeps every version of every unit's assessment. A new version is made for a new
+ * revision, for an assessor's decision on an example, and for a newly published rule set; each is published.
+ */
 @ApplicationScoped
 public class AssessmentService {
 
     private static final Logger LOG = Logger.getLogger(AssessmentService.class);
     static final String UNIT_QUESTIONNAIRE = "alf-usve";
+    public static final String REASON_SUBMISSION = "SUBMISSION";
+    public static final String REASON_REVIEW = "REVIEW_DECISION";
+    public static final String REASON_RULE_SET = "RULE_SET";
+    /** Numbers equal by value: a level read back from jsonb may hold an int where a fresh one holds a long. */
+    private static final Comparator<JsonNode> SAME_NUMBER = (x, y) -> {
+        if (x.isNumber() && y.isNumber()) {
+            return x.decimalValue().compareTo(y.decimalValue());
+        }
+        return x.equals(y) ? 0 : 1;
+    };
 
-    private final LevelEvaluator evaluator;
+    private final CelLevelEvaluator evaluator;
+    private final RuleSets ruleSets;
+    private final ReviewService reviews;
+    private final RemediationService remediations;
     private final Outbox outbox;
+    private final ObjectMapper json;
 
-    public AssessmentService(LevelEvaluator evaluator, Outbox outbox) {
+    public AssessmentService(CelLevelEvaluator evaluator, RuleSets ruleSets, ReviewService reviews,
+            RemediationService remediations, Outbox outbox, ObjectMapper json) {
         this.evaluator = evaluator;
+        this.ruleSets = ruleSets;
+        this.reviews = reviews;
+        this.remediations = remediations;
         this.outbox = outbox;
+        this.json = json;
     }
 
-    /** Assesses one submitted revision, unless a later revision of the unit's submission is already assessed. */
+    /** Assesses one submitted revision, unless the same or a later revision of the submission is already assessed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<AssessmentCompleted> assess(SubmissionSubmitted submission) {
         if (!UNIT_QUESTIONNAIRE.equals(submission.questionnaire().key())) {
             return Optional.empty();
         }
+        Optional<CompiledRuleSet> ruleSet = ruleSets.active(submission.questionnaire().key(),
+                submission.questionnaire().version());
+        if (ruleSet.isEmpty()) {
+            LOG.warnf("No rule set for questionnaire %s/%s; submission %s is not assessed",
+                    submission.questionnaire().key(), submission.questionnaire().version(),
+                    submission.submissionId());
+            return Optional.empty();
+        }
         String unitId = submission.unit().id();
-        AssessmentEntity previous = AssessmentEntity
-                .find("unitId = ?1 and campaignId = ?2 and latest", unitId, submission.campaignId())
-                .firstResult();
+        AssessmentEntity previous = latestForUpdate(unitId, submission.campaignId());
         if (previous != null && previous.submissionId.equals(submission.submissionId())
                 && previous.submissionRevision >= submission.revision()) {
             LOG.debugf("Ignoring revision %s of %s: revision %s is already assessed", (Object) submission.revision(),
                     submission.submissionId(), previous.submissionRevision);
             return Optional.empty();
         }
-        List<AssessmentCompleted.Level> levels = evaluator.evaluate(submission);
-        int met = (int) levels.stream().filter(l -> l.outcome().fulfilled()).count();
-        int pending = (int) levels.stream()
-                .filter(l -> l.outcome() == se.alfmonitor.contract.events.LevelOutcome.PENDING_REVIEW).count();
-
         AssessmentEntity next = new AssessmentEntity();
         next.unitId = unitId;
         next.regionCode = submission.unit().regionCode();
         next.campaignId = submission.campaignId();
         next.submissionId = submission.submissionId();
         next.submissionRevision = submission.revision();
+        next.questionnaireKey = submission.questionnaire().key();
+        next.questionnaireVersion = submission.questionnaire().version();
+        next.answers = submission.answers();
+        next.directPatientContact = submission.unit().directPatientContact();
+        next.designatedYear = submission.unit().designatedYear();
+        return Optional.of(record(previous, next, ruleSet.get(), REASON_SUBMISSION));
+    }
+
+    /**
+     * Evaluates the latest assessment of a unit again from its stored answers, and records and publishes a new
+     * version only if anything changed.
+     *
+     * @return the new version, or empty if the outcome is the same
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<AssessmentCompleted> reassess(AssessmentEntity latest, CompiledRuleSet ruleSet, String reason) {
+        if (latest.answers == null) {
+            return Optional.empty();
+        }
+        List<LevelResult> results = evaluate(latest, ruleSet);
+        if (ruleSet.version().equals(latest.ruleSetVersion) && same(latest.levels, toLevels(results))) {
+            return Optional.empty();
+        }
+        AssessmentEntity next = new AssessmentEntity();
+        next.unitId = latest.unitId;
+        next.regionCode = latest.regionCode;
+        next.campaignId = latest.campaignId;
+        next.submissionId = latest.submissionId;
+        next.submissionRevision = latest.submissionRevision;
+        next.questionnaireKey = latest.questionnaireKey;
+        next.questionnaireVersion = latest.questionnaireVersion;
+        next.answers = latest.answers;
+        next.directPatientContact = latest.directPatientContact;
+        next.designatedYear = latest.designatedYear;
+        return Optional.of(store(latest, next, ruleSet, results, reason));
+    }
+
+    /** The latest assessment of a unit in a campaign, locked against a concurrent new version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AssessmentEntity latestForUpdate(String unitId, String campaignId) {
+        return AssessmentEntity.<AssessmentEntity>find("unitId = ?1 and campaignId = ?2 and latest", unitId, campaignId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    private AssessmentCompleted record(AssessmentEntity previous, AssessmentEntity next, CompiledRuleSet ruleSet,
+            String reason) {
+        return store(previous, next, ruleSet, evaluate(next, ruleSet), reason);
+    }
+
+    private List<LevelResult> evaluate(AssessmentEntity assessment, CompiledRuleSet ruleSet) {
+        return evaluator.evaluate(ruleSet, assessment.answers,
+                new UnitFacts(assessment.directPatientContact, assessment.designatedYear),
+                reviews.decisionsFor(assessment, ruleSet));
+    }
+
+    private AssessmentCompleted store(AssessmentEntity previous, AssessmentEntity next, CompiledRuleSet ruleSet,
+            List<LevelResult> results, String reason) {
+        List<AssessmentCompleted.Level> levels = toLevels(results);
+        int met = (int) levels.stream().filter(l -> l.outcome().fulfilled()).count();
         next.version = previous == null ? 1 : previous.version + 1;
-        next.ruleSetVersion = evaluator.ruleSetVersion();
+        next.ruleSetVersion = ruleSet.version();
         next.assessedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         next.metCount = met;
         next.allMet = !levels.isEmpty() && met == levels.size();
-        next.pendingReviews = pending;
+        next.pendingReviews = (int) levels.stream().filter(l -> l.outcome() == LevelOutcome.PENDING_REVIEW).count();
         next.levels = levels;
+        next.areas = areas(levels);
+        next.reason = reason;
         next.latest = true;
         if (previous != null) {
             previous.latest = false;
+            // the partial unique index on latest must see the old row cleared before the new one arrives
             previous.flush();
         }
         next.persist();
-
+        remediations.sync(next);
         AssessmentCompleted completed = toEvent(next);
-        outbox.publish(Topic.ASSESSMENTS, unitId, unitId, completed);
-        return Optional.of(completed);
+        outbox.publish(Topic.ASSESSMENTS, next.unitId, next.unitId, completed);
+        return completed;
     }
 
-    public List<AssessmentCompleted> latest(String campaignId, String regionCode, String unitId) {
+    public List<AssessmentView> latest(String campaignId, String regionCode, String unitId) {
         StringBuilder query = new StringBuilder("latest = true");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (campaignId != null) {
             query.append(" and campaignId = :campaignId");
             params.put("campaignId", campaignId);
@@ -92,13 +192,45 @@ public class AssessmentService {
             query.append(" and unitId = :unitId");
             params.put("unitId", unitId);
         }
-        return AssessmentEntity.<AssessmentEntity>find(query.toString(), Sort.by("unitId"), params).list().stream()
-                .map(AssessmentService::toEvent)
+        return AssessmentEntity.<AssessmentEntity>find(query.toString(), Sort.by("unitId").and("campaignId"), params)
+                .list().stream()
+                .map(AssessmentService::toView)
                 .toList();
+    }
+
+    static Map<String, AreaCount> areas(List<AssessmentCompleted.Level> levels) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (AssessmentCompleted.Level level : levels) {
+            int[] c = counts.computeIfAbsent(level.area(), a -> new int[2]);
+            c[0] += level.outcome().fulfilled() ? 1 : 0;
+            c[1]++;
+        }
+        Map<String, AreaCount> areas = new LinkedHashMap<>();
+        counts.forEach((area, c) -> areas.put(area, new AreaCount(c[0], c[1])));
+        return areas;
+    }
+
+    private static List<AssessmentCompleted.Level> toLevels(List<LevelResult> results) {
+        return results.stream()
+                .map(r -> new AssessmentCompleted.Level(r.number(), r.area(), r.outcome(), r.explanation()))
+                .toList();
+    }
+
+    /** Equal as JSON: jsonb reorders object keys and may read back numbers as a narrower type. */
+    private boolean same(List<AssessmentCompleted.Level> a, List<AssessmentCompleted.Level> b) {
+        JsonNode left = json.valueToTree(a);
+        JsonNode right = json.valueToTree(b);
+        return left.equals(SAME_NUMBER, right);
     }
 
     static AssessmentCompleted toEvent(AssessmentEntity a) {
         return new AssessmentCompleted(a.unitId, a.regionCode, a.campaignId, a.submissionId, a.submissionRevision,
                 a.version, a.ruleSetVersion, a.assessedAt, a.metCount, a.allMet, a.pendingReviews, a.levels);
+    }
+
+    static AssessmentView toView(AssessmentEntity a) {
+        return new AssessmentView(a.unitId, a.regionCode, a.campaignId, a.submissionId, a.submissionRevision,
+                a.version, a.ruleSetVersion, a.assessedAt, a.metCount, a.allMet, a.pendingReviews,
+                a.areas == null ? areas(a.levels) : a.areas, a.levels);
     }
 }

@@ -2,10 +2,15 @@ package se.alfmonitor.assessment.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import se.alfmonitor.assessment.domain.AreaCount;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -64,4 +69,29 @@ public class AssessmentEntity extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean latest;
+
+    @Column(name = "questionnaire_key")
+    public String questionnaireKey;
+
+    @Column(name = "questionnaire_version")
+    public String questionnaireVersion;
+
+    /** The submitted answers the levels were computed from. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public JsonNode answers;
+
+    @Column(name = "direct_patient_contact")
+    public Boolean directPatientContact;
+
+    @Column(name = "designated_year")
+    public Integer designatedYear;
+
+    /** Fulfilled and total levels per area. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, AreaCount> areas;
+
+    /** Why this version was made: SUBMISSION, REVIEW_DECISION or RULE_SET. */
+    public String reason;
 }

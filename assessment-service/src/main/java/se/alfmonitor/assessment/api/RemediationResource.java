@@ -1,0 +1,40 @@
+package se.alfmonitor.assessment.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import se.alfmonitor.assessment.domain.RemediationService;
+import se.alfmonitor.assessment.domain.RemediationView;
+import se.alfmonitor.contract.security.Caller;
+import se.alfmonitor.contract.security.Roles;
+
+/** The levels units must remedy by their campaign's due date. */
+@Path("/api/remediations")
+@Produces(MediaType.APPLICATION_JSON)
+public class RemediationResource {
+
+    private final RemediationService remediations;
+    private final Caller caller;
+
+    public RemediationResource(RemediationService remediations, Caller caller) {
+        this.remediations = remediations;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    public List<RemediationView> list(@QueryParam("campaignId") String campaignId,
+            @QueryParam("regionCode") @Pattern(regexp = "\\d{2}", message = "must be a two-digit region code")
+            String regionCode,
+            @QueryParam("unitId") String unitId,
+            @QueryParam("status") @Pattern(regexp = "OPEN|RESOLVED|OVERDUE",
+                    message = "must be OPEN, RESOLVED or OVERDUE") String status) {
+        return remediations.list(campaignId, caller.scopeRegion(regionCode).orElse(null), unitId, status);
+    }
+}

@@ -1,0 +1,67 @@
+package se.alfmonitor.assessment.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import se.alfmonitor.assessment.domain.ReviewDecisionService;
+import se.alfmonitor.assessment.domain.ReviewDecisionService.DecisionRequest;
+import se.alfmonitor.assessment.domain.ReviewDecisionService.DecisionResult;
+import se.alfmonitor.assessment.domain.ReviewService;
+import se.alfmonitor.assessment.domain.ReviewStatus;
+import se.alfmonitor.assessment.domain.ReviewView;
+import se.alfmonitor.contract.security.Caller;
+import se.alfmonitor.contract.security.Roles;
+
+/** The assessors' queue of free-text examples. */
+@Path("/api/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    private final ReviewService reviews;
+    private final ReviewDecisionService decisions;
+    private final Caller caller;
+
+    public ReviewResource(ReviewService reviews, ReviewDecisionService decisions, Caller caller) {
+        this.reviews = reviews;
+        this.decisions = decisions;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN })
+    public List<ReviewView> list(
+            @QueryParam("status") @Pattern(regexp = "PENDING|APPROVED|REJECTED|SUPERSEDED",
+                    message = "must be PENDING, APPROVED, REJECTED or SUPERSEDED") String status,
+            @QueryParam("regionCode") @Pattern(regexp = "\\d{2}", message = "must be a two-digit region code")
+            String regionCode,
+            @QueryParam("unitId") String unitId) {
+        return reviews.list(status == null ? null : ReviewStatus.valueOf(status), regionCode, unitId);
+    }
+
+    /** Who opened, decided or superseded the review, and when. */
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN })
+    public List<ReviewService.ReviewAuditView> audit(@PathParam("id") UUID id) {
+        return reviews.audit(id);
+    }
+
+    /** The assessor's judgement; the unit's assessment is recomputed and published in the same transaction. */
+    @POST
+    @Path("/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ASSESSOR)
+    public DecisionResult decide(@PathParam("id") UUID id, DecisionRequest request) {
+        return decisions.decide(id, request, caller.name());
+    }
+}

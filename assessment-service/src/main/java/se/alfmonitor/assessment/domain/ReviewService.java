@@ -1,0 +1,157 @@
+package se.alfmonitor.assessment.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewDecision;
+import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewRequest;
+import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
+import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.ReviewAuditEntity;
+import se.alfmonitor.assessment.persistence.ReviewItemEntity;
+import se.alfmonitor.contract.problem.ProblemException;
+
+/**
+ * The review queue: every distinct example text of a unit, campaign and level is judged once. A later revision with
+ * the same text (after normalising white space and Unicode form) keeps the earlier decision.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    /**
+     * The assessor decisions an evaluation of {@code assessment} reads. An example seen for the first time is put in
+     * the queue as PENDING; an earlier, different example still waiting for judgement is superseded by it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Function<ReviewRequest, Optional<ReviewDecision>> decisionsFor(AssessmentEntity assessment,
+            CompiledRuleSet ruleSet) {
+        return request -> {
+            String hash = hash(request.text());
+            ReviewItemEntity item = ReviewItemEntity.<ReviewItemEntity>find(
+                    "unitId = ?1 and campaignId = ?2 and level = ?3 and textHash = ?4", assessment.unitId,
+                    assessment.campaignId, request.level(), hash).firstResult();
+            if (item == null) {
+                supersedeOthers(assessment, request.level(), hash);
+                item = open(assessment, ruleSet, request, hash);
+            } else if (item.status == ReviewStatus.SUPERSEDED) {
+                // the unit went back to an example it had replaced before anyone judged it
+                supersedeOthers(assessment, request.level(), hash);
+                item.status = ReviewStatus.PENDING;
+                audit(item, "REOPENED", ReviewStatus.SUPERSEDED, "Submitted again in revision "
+                        + assessment.submissionRevision, "system");
+            }
+            return Optional.of(new ReviewDecision(item.id, item.status, item.comment, item.decidedBy));
+        };
+    }
+
+    public List<ReviewView> list(ReviewStatus status, String regionCode, String unitId) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (regionCode != null) {
+            query.append(" and regionCode = :regionCode");
+            params.put("regionCode", regionCode);
+        }
+        if (unitId != null) {
+            query.append(" and unitId = :unitId");
+            params.put("unitId", unitId);
+        }
+        return ReviewItemEntity.<ReviewItemEntity>find(query.toString(), Sort.by("createdAt").and("id"), params)
+                .list().stream().map(ReviewService::toView).toList();
+    }
+
+    /** Every change of one review, oldest first. */
+    public List<ReviewAuditView> audit(UUID reviewId) {
+        if (ReviewItemEntity.findById(reviewId) == null) {
+            throw ProblemException.notFound("REVIEW_NOT_FOUND", "No review " + reviewId);
+        }
+        return ReviewAuditEntity.<ReviewAuditEntity>list("reviewId", Sort.by("id"), reviewId).stream()
+                .map(a -> new ReviewAuditView(a.action, a.fromStatus, a.toStatus, a.comment, a.actor, a.at))
+                .toList();
+    }
+
+    public record ReviewAuditView(String action, String fromStatus, String toStatus, String comment, String actor,
+            Instant at) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void audit(ReviewItemEntity item, String action, ReviewStatus from, String comment, String actor) {
+        ReviewAuditEntity audit = new ReviewAuditEntity();
+        audit.reviewId = item.id;
+        audit.action = action;
+        audit.fromStatus = from == null ? null : from.name();
+        audit.toStatus = item.status.name();
+        audit.comment = comment;
+        audit.actor = actor;
+        audit.at = Instant.now();
+        audit.persist();
+    }
+
+    private ReviewItemEntity open(AssessmentEntity assessment, CompiledRuleSet ruleSet, ReviewRequest request,
+            String hash) {
+        ReviewItemEntity item = new ReviewItemEntity();
+        item.id = UUID.randomUUID();
+        item.unitId = assessment.unitId;
+        item.regionCode = assessment.regionCode;
+        item.campaignId = assessment.campaignId;
+        item.submissionId = assessment.submissionId;
+        item.submissionRevision = assessment.submissionRevision;
+        item.level = request.level();
+        item.itemId = request.itemId();
+        item.exampleText = request.text();
+        item.textHash = hash;
+        item.criteriaSv = request.review().criteriaSv();
+        item.criteriaEn = request.review().criteriaEn();
+        item.ruleSetVersion = ruleSet.version();
+        item.status = ReviewStatus.PENDING;
+        item.createdAt = Instant.now();
+        item.persist();
+        audit(item, "OPENED", null, null, "system");
+        return item;
+    }
+
+    private void supersedeOthers(AssessmentEntity assessment, int level, String hash) {
+        List<ReviewItemEntity> waiting = ReviewItemEntity.<ReviewItemEntity>find(
+                "unitId = ?1 and campaignId = ?2 and level = ?3 and status = ?4 and textHash <> ?5",
+                assessment.unitId, assessment.campaignId, level, ReviewStatus.PENDING, hash).list();
+        for (ReviewItemEntity other : waiting) {
+            other.status = ReviewStatus.SUPERSEDED;
+            audit(other, "SUPERSEDED", ReviewStatus.PENDING, "Replaced by a new example in revision "
+                    + assessment.submissionRevision, "system");
+        }
+    }
+
+    /** The same example however its white space, line breaks or Unicode composition differ. */
+    static String hash(String text) {
+        String normalised = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC)
+                .replaceAll("[\\s\\p{Z}\\p{Cc}\\p{Cf}]+", " ").strip();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(normalised.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    static ReviewView toView(ReviewItemEntity r) {
+        return new ReviewView(r.id, r.unitId, r.regionCode, r.campaignId, r.submissionId, r.submissionRevision,
+                r.level, r.itemId, r.exampleText, r.criteriaSv, r.criteriaEn, r.ruleSetVersion, r.status, r.comment,
+                r.decidedBy, r.decidedAt, r.createdAt);
+    }
+}
