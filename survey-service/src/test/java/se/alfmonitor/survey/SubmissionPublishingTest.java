@@ -36,7 +36,7 @@ class SubmissionPublishingTest {
 
         UUID submissionId = UUID.randomUUID();
         given().auth().oauth2(Tokens.reporter("01")).contentType(ContentType.JSON)
-                .body(Map.of("campaignId", "alf-2018-2021", "unitId", unitId, "answers", Map.of("3", "WHOLE_PERIOD")))
+                .body(Map.of("campaignId", "alf-2018-2021", "unitId", unitId, "answers", Fixtures.completeAlfUsve()))
                 .put("/api/submissions/{id}", submissionId)
                 .then().statusCode(201).body("status", equalTo("DRAFT"));
 

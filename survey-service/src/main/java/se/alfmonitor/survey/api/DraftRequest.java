@@ -1,10 +1,10 @@
 package se.alfmonitor.survey.api;
 
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-
-/** Body of {@code PUT /api/submissions/{id}}: a draft's answers for one unit in one campaign. */
-public record DraftRequest(@NotBlank String campaignId, @NotBlank String unitId, @NotNull Map<String, Object> answers) {
+/**
+ * Body of {@code PUT /api/submissions/{id}}: a draft's answers for one unit in one campaign. Fields are checked by the
+ * service, not by Bean Validation, so that every problem of the body comes back in one 422.
+ */
+public record DraftRequest(String campaignId, String unitId, JsonNode answers) {
 }

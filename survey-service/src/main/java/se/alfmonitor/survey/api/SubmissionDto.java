@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import se.alfmonitor.survey.domain.SubmissionStatus;
 
+/**
+ * A submission as the contract shows it, plus {@code updatedBy} and the assessor's {@code returnComment} while it is
+ * returned for correction.
+ */
 public record SubmissionDto(
         UUID id,
         String campaignId,
@@ -16,5 +20,7 @@ public record SubmissionDto(
         Map<String, Object> answers,
         Instant submittedAt,
         String submittedBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String updatedBy,
+        String returnComment) {
 }

@@ -77,6 +77,10 @@ public class UnitService {
         if (request.id() != null && !request.id().equals(id)) {
             errors.add(new FieldError("ID_MISMATCH", "/id", "The id in the body differs from the id in the path"));
         }
+        if (RegionUnits.isPseudoUnit(id)) {
+            errors.add(new FieldError("RESERVED_UNIT_ID", "/id", RegionUnits.PREFIX
+                    + "<code> stands for a whole region in region-level questionnaires and cannot be registered"));
+        }
         if (!Regions.isAlfRegion(request.regionCode())) {
             errors.add(new FieldError("UNKNOWN_REGION", "/regionCode",
                     "Units are designated by one of the seven ALF regions: " + request.regionCode()));

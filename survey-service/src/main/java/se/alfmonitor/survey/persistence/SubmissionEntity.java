@@ -52,6 +52,16 @@ public class SubmissionEntity extends PanacheEntityBase {
     @Column(name = "submitted_by")
     public String submittedBy;
 
+    /** The assessor's comment when the submission was last returned for correction. */
+    @Column(name = "return_comment")
+    public String returnComment;
+
+    @Column(name = "returned_at")
+    public Instant returnedAt;
+
+    @Column(name = "returned_by")
+    public String returnedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,0 +1,25 @@
+package se.alfmonitor.survey.api;
+
+import java.time.LocalDate;
+
+import se.alfmonitor.survey.questionnaire.QuestionnaireLevel;
+
+/**
+ * A campaign as the contract shows it, plus the questionnaire's {@code level} (UNIT: one submission per unit;
+ * REGION: one per ALF region under its pseudo unit {@code REGION-<code>}).
+ */
+public record CampaignDto(
+        String id,
+        QuestionnaireRef questionnaire,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        LocalDate referenceDate,
+        LocalDate opens,
+        LocalDate closes,
+        LocalDate remediationDue,
+        String status,
+        QuestionnaireLevel level) {
+
+    public record QuestionnaireRef(String key, String version) {
+    }
+}

@@ -1,0 +1,8 @@
+package se.alfmonitor.survey.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/submissions/{id}/return}: why the submission goes back to the reporter. */
+public record ReturnRequest(@NotBlank @Size(max = 4000) String comment) {
+}

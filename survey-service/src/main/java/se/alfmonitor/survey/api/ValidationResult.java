@@ -1,0 +1,4 @@
+package se.alfmonitor.survey.api;
+
+public record ValidationResult(boolean valid) {
+}

@@ -1,0 +1,262 @@
+package se.alfmonitor.survey.imports;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.alfmonitor.contract.problem.FieldError;
+import se.alfmonitor.contract.problem.ProblemException;
+import se.alfmonitor.survey.api.DraftRequest;
+import se.alfmonitor.survey.api.ImportRunDto;
+import se.alfmonitor.survey.api.ImportSummary;
+import se.alfmonitor.survey.api.ValidateRequest;
+import se.alfmonitor.survey.config.SurveyConfig;
+import se.alfmonitor.survey.domain.CampaignService;
+import se.alfmonitor.survey.domain.SubmissionService;
+import se.alfmonitor.survey.domain.SubmissionStatus;
+import se.alfmonitor.survey.persistence.CampaignEntity;
+import se.alfmonitor.survey.persistence.ImportRunEntity;
+import se.alfmonitor.survey.questionnaire.QuestionnaireDefinition;
+import se.alfmonitor.survey.security.Actor;
+
+/**
+ * Bulk import of submissions. Each row runs in its own transaction through the same service methods as the single
+ * endpoints, so a rejected row changes nothing and blocks no other row; a dry run rolls every row back. The import as
+ * a whole is one audit record, and every change it makes carries its id in the submissions' history.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    enum Outcome {
+        IMPORTED,
+        UPDATED,
+        IGNORED
+    }
+
+    /** Carries a dry run's outcome out of the transaction it rolls back. */
+    private static final class DryRun extends RuntimeException {
+        private final Outcome outcome;
+
+        DryRun(Outcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    private final SubmissionService submissions;
+    private final CampaignService campaigns;
+    private final SurveyConfig config;
+    private final ObjectMapper mapper;
+
+    public ImportService(SubmissionService submissions, CampaignService campaigns, SurveyConfig config,
+            ObjectMapper mapper) {
+        this.submissions = submissions;
+        this.campaigns = campaigns;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    public ImportSummary importJson(JsonNode body, boolean dryRun, Actor actor) {
+        if (body == null || !body.isArray()) {
+            throw ProblemException.validation(List.of(new FieldError("WRONG_TYPE", "/",
+                    "Expected a JSON array of {submissionId, campaignId, unitId, answers, submit}")));
+        }
+        List<ImportRow> rows = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            rows.add(jsonRow(i, body.get(i)));
+        }
+        return run(rows, "JSON", dryRun, actor);
+    }
+
+    public ImportSummary importCsv(String body, boolean dryRun, Actor actor) {
+        List<ImportRow> rows = CsvRows.read(body == null ? "" : body, this::definitionOf);
+        return run(rows, "CSV", dryRun, actor);
+    }
+
+    /** The audit record of an import; a reporter reads only its own region's imports. */
+    public ImportRunDto get(UUID id, Actor actor) {
+        ImportRunEntity run = ImportRunEntity.findById(id);
+        if (run == null) {
+            throw ProblemException.notFound("IMPORT_NOT_FOUND", "No import " + id);
+        }
+        if (actor.boundRegion() != null && !actor.boundRegion().equals(run.regionCode)) {
+            throw ProblemException.forbidden("OTHER_REGION", "This import was made by another region");
+        }
+        return new ImportRunDto(run.id, run.actor, run.regionCode, run.format, run.dryRun, run.startedAt,
+                run.finishedAt, run.summary);
+    }
+
+    private Optional<QuestionnaireDefinition> definitionOf(String campaignId) {
+        CampaignEntity campaign = campaignId == null || campaignId.isBlank() ? null
+                : CampaignEntity.findById(campaignId);
+        return campaign == null ? Optional.empty() : Optional.of(campaigns.definitionOf(campaign));
+    }
+
+    private ImportSummary run(List<ImportRow> rows, String format, boolean dryRun, Actor actor) {
+        if (rows.size() > config.importMaxRows()) {
+            throw ProblemException.validation(List.of(new FieldError("TOO_MANY_ROWS", "/", rows.size()
+                    + " submissions exceed the limit of " + config.importMaxRows() + " per import")));
+        }
+        UUID importId = UUID.randomUUID();
+        Instant started = now();
+        int imported = 0;
+        int updated = 0;
+        int ignored = 0;
+        List<ImportSummary.Conflict> conflicts = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (ImportRow row : rows) {
+            List<FieldError> errors = new ArrayList<>(row.readErrors());
+            if (row.submissionId() != null && !seen.add(row.submissionId())) {
+                errors.add(new FieldError("DUPLICATE_ROW", "/submissionId", "Submission " + row.submissionId()
+                        + " appears more than once in this import"));
+            }
+            if (errors.isEmpty()) {
+                try {
+                    Outcome outcome = apply(row, dryRun, actor, importId);
+                    switch (outcome) {
+                        case IMPORTED -> imported++;
+                        case UPDATED -> updated++;
+                        case IGNORED -> ignored++;
+                    }
+                    continue;
+                } catch (ProblemException e) {
+                    errors.addAll(errorsOf(e));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Import %s: row %d failed", importId, row.index());
+                    errors.add(new FieldError("ROW_FAILED", "/", "The row could not be stored; nothing of it was "
+                            + "changed. The failure is logged."));
+                }
+            }
+            conflicts.add(new ImportSummary.Conflict(row.index(), row.rawSubmissionId(), row.lines(), errors));
+        }
+        ImportSummary summary = new ImportSummary(importId, dryRun, imported, updated, ignored, conflicts.size(),
+                conflicts);
+        record(summary, format, actor, started);
+        return summary;
+    }
+
+    private Outcome apply(ImportRow row, boolean dryRun, Actor actor, UUID importId) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Outcome outcome = applyInTransaction(row, actor, importId);
+                if (dryRun) {
+                    throw new DryRun(outcome);
+                }
+                return outcome;
+            });
+        } catch (DryRun done) {
+            return done.outcome;
+        }
+    }
+
+    private Outcome applyInTransaction(ImportRow row, Actor actor, UUID importId) {
+        UUID id = row.submissionId();
+        if (row.submit()) {
+            // everything a submit would check, reported at once and before anything is written
+            List<FieldError> errors = submissions.validate(new ValidateRequest(id, row.campaignId(), row.unitId(),
+                    row.answers()), actor);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+        }
+        SubmissionStatus status = submissions.statusOf(id);
+        DraftRequest draft = new DraftRequest(row.campaignId(), row.unitId(), row.answers());
+        if (status == null) {
+            submissions.saveDraft(id, draft, actor, importId);
+            if (row.submit()) {
+                submissions.submit(id, actor, importId);
+            }
+            return Outcome.IMPORTED;
+        }
+        if (status == SubmissionStatus.SUBMITTED && row.submit()) {
+            return submissions.amend(id, row.answers(), null, actor, importId).changed() ? Outcome.UPDATED
+                    : Outcome.IGNORED;
+        }
+        // drafts and returned submissions are edited; a submitted or locked one answers the same 409 as PUT
+        boolean changed = submissions.saveDraft(id, draft, actor, importId).changed();
+        if (row.submit()) {
+            changed |= submissions.submit(id, actor, importId).changed();
+        }
+        return changed ? Outcome.UPDATED : Outcome.IGNORED;
+    }
+
+    private static List<FieldError> errorsOf(ProblemException e) {
+        if (!e.problem().errors().isEmpty()) {
+            return e.problem().errors();
+        }
+        String pointer = "OTHER_REGION".equals(e.problem().code()) ? "/unitId" : "/";
+        return List.of(new FieldError(e.problem().code(), pointer, e.problem().detail()));
+    }
+
+    private void record(ImportSummary summary, String format, Actor actor, Instant started) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportRunEntity run = new ImportRunEntity();
+            run.id = summary.importId();
+            run.actor = actor.name();
+            run.regionCode = actor.boundRegion();
+            run.format = format;
+            run.dryRun = summary.dryRun();
+            run.startedAt = started;
+            run.finishedAt = now();
+            run.summary = mapper.convertValue(summary, MAP);
+            run.persist();
+        });
+    }
+
+    private ImportRow jsonRow(int index, JsonNode node) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!node.isObject()) {
+            errors.add(new FieldError("WRONG_TYPE", "/", "Expected {submissionId, campaignId, unitId, answers, "
+                    + "submit}"));
+            return new ImportRow(index, null, null, null, null, null, null, false, errors);
+        }
+        String rawId = node.path("submissionId").isTextual() ? node.get("submissionId").textValue() : null;
+        UUID id = null;
+        if (rawId == null) {
+            errors.add(new FieldError("REQUIRED_MISSING", "/submissionId", "submissionId (a UUID) is required"));
+        } else {
+            try {
+                id = UUID.fromString(rawId);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("INVALID_ID", "/submissionId", "'" + rawId + "' is not a UUID"));
+            }
+        }
+        JsonNode submit = node.path("submit");
+        if (!submit.isMissingNode() && !submit.isNull() && !submit.isBoolean()) {
+            errors.add(new FieldError("WRONG_TYPE", "/submit", "submit is true or false"));
+        }
+        for (String field : List.of("campaignId", "unitId")) {
+            if (node.has(field) && !node.get(field).isTextual()) {
+                errors.add(new FieldError("WRONG_TYPE", "/" + field, field + " is a string"));
+            }
+        }
+        return new ImportRow(index, null, rawId, id, text(node, "campaignId"), text(node, "unitId"),
+                node.get("answers"), submit.asBoolean(false), errors);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isTextual() ? node.get(field).textValue() : null;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,55 @@
+package se.alfmonitor.survey.questionnaire;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * One item of a questionnaire definition, or one column of a TABLE item. Only what validation needs is typed here;
+ * the definition is served to clients as written.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Item(
+        String id,
+        ItemType type,
+        Boolean required,
+        String textSv,
+        List<Option> options,
+        List<String> years,
+        Long min,
+        Long max,
+        Boolean allowNoData,
+        Integer maxLength,
+        EnabledWhen enabledWhen,
+        List<Item> columns,
+        List<Item> items,
+        Integer minRows,
+        Integer maxRows,
+        List<String> uniqueColumns) {
+
+    public Item {
+        options = options == null ? List.of() : List.copyOf(options);
+        years = years == null ? List.of() : List.copyOf(years);
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        items = items == null ? List.of() : List.copyOf(items);
+        uniqueColumns = uniqueColumns == null ? List.of() : List.copyOf(uniqueColumns);
+    }
+
+    public boolean isRequired() {
+        return Boolean.TRUE.equals(required);
+    }
+
+    /** Whether {@code null} is an answer ("Uppgift saknas", no data), distinct from 0. */
+    public boolean noDataAllowed() {
+        return Boolean.TRUE.equals(allowNoData);
+    }
+
+    public Optional<Option> option(String code) {
+        return options.stream().filter(o -> o.code().equals(code)).findFirst();
+    }
+
+    public Optional<Item> column(String columnId) {
+        return columns.stream().filter(c -> c.id().equals(columnId)).findFirst();
+    }
+}
