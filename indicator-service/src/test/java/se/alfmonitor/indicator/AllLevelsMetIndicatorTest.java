@@ -41,15 +41,15 @@ class AllLevelsMetIndicatorTest {
         send(campaign, "12-B", "12", false);
         send(campaign, "24-A", "24", true);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.monitor())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.monitor())
                 .queryParam("indicator", "ALF-02").queryParam("orgUnit", "SE").queryParam("period", period)
                 .get("/api/values")
                 .then().statusCode(200).body("[0].denominator", equalTo(3)).body("[0].numerator", equalTo(2))
                 .body("[0].value", equalTo(66.7f)));
-        given().auth().oauth2(Tokens.viewer()).queryParam("orgUnit", "12").queryParam("period", period)
+        given().auth().oauth2(Tokens.viewer()).queryParam("indicator", "ALF-02").queryParam("orgUnit", "12").queryParam("period", period)
                 .get("/api/values")
                 .then().statusCode(200).body("[0].value", equalTo(50.0f)).body("[0].orgUnitLevel", equalTo("REGION"));
-        given().auth().oauth2(Tokens.monitor()).queryParam("orgUnit", campaign + "-12-A").queryParam("period", period)
+        given().auth().oauth2(Tokens.monitor()).queryParam("indicator", "ALF-02").queryParam("orgUnit", campaign + "-12-A").queryParam("period", period)
                 .get("/api/values")
                 .then().statusCode(200).body("[0].value", equalTo(100.0f));
         // viewers never see unit values

@@ -1,36 +1,132 @@
 package se.alfmonitor.indicator.api;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import se.alfmonitor.contract.events.IndicatorComputed;
+import se.alfmonitor.contract.problem.ProblemException;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
-import se.alfmonitor.indicator.domain.IndicatorService;
+import se.alfmonitor.indicator.catalogue.IndicatorCatalogue;
+import se.alfmonitor.indicator.catalogue.IndicatorDefinition;
+import se.alfmonitor.indicator.domain.OrgUnitLevel;
+import se.alfmonitor.indicator.fhir.MeasureReports;
+import se.alfmonitor.indicator.domain.ValueStore;
 
 @Path("/api/values")
-@Produces(MediaType.APPLICATION_JSON)
 public class ValueResource {
 
-    private final IndicatorService indicators;
-    private final Caller caller;
+    public static final String TEXT_CSV = "text/csv";
 
-    public ValueResource(IndicatorService indicators, Caller caller) {
-        this.indicators = indicators;
+    private final ValueStore values;
+    private final Caller caller;
+    private final IndicatorCatalogue catalogue;
+    private final MeasureReports measureReports;
+
+    public ValueResource(ValueStore values, Caller caller, IndicatorCatalogue catalogue,
+            MeasureReports measureReports) {
+        this.values = values;
         this.caller = caller;
+        this.catalogue = catalogue;
+        this.measureReports = measureReports;
     }
 
-    /** The latest values matching the filters; viewers see regions, the ALF regions and the nation only. */
+    /**
+     * The latest values matching the filters; viewers see regions, the ALF regions and the nation only. JSON unless
+     * the client prefers {@code text/csv}, which gives one line per value for spreadsheets and exports.
+     */
     @GET
+    @Produces({ MediaType.APPLICATION_JSON, TEXT_CSV })
     @RolesAllowed({ Roles.VIEWER, Roles.MONITOR, Roles.ADMIN })
-    public List<IndicatorComputed> list(@QueryParam("indicator") String indicator,
-            @QueryParam("orgUnit") String orgUnit, @QueryParam("period") String period) {
-        boolean aggregatesOnly = !caller.hasRole(Roles.MONITOR) && !caller.hasRole(Roles.ADMIN);
-        return indicators.latest(indicator, orgUnit, period, aggregatesOnly);
+    public Response list(@QueryParam("indicator") String indicator, @QueryParam("orgUnit") String orgUnit,
+            @QueryParam("period") String period, @Context HttpHeaders headers) {
+        if (prefersCsv(headers)) {
+            return Response.ok(csv(indicator, orgUnit, period), TEXT_CSV + ";charset=UTF-8").build();
+        }
+        return Response.ok(values.latest(indicator, orgUnit, period, aggregatesOnly()), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private static boolean prefersCsv(HttpHeaders headers) {
+        return prefers(headers, TEXT_CSV);
+    }
+
+    private String csv(String indicator, String orgUnit, String period) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("indicator", "orgUnit", "orgUnitLevel", "period", "numerator", "denominator", "factor",
+                        "value", "computedAt")
+                .get())) {
+            for (IndicatorComputed v : values.latest(indicator, orgUnit, period, aggregatesOnly())) {
+                printer.printRecord(v.indicator(), v.orgUnit(), v.orgUnitLevel(), v.period(), plain(v.numerator()),
+                        plain(v.denominator()), plain(v.factor()), plain(v.value()), v.computedAt());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * One latest value; with {@code Accept: application/fhir+json} as a FHIR R4 {@code MeasureReport}, for the
+     * monitoring agency.
+     */
+    @GET
+    @Path("/{indicator}/{orgUnit}/{period}")
+    @Produces({ MediaType.APPLICATION_JSON, MeasureReports.MEDIA_TYPE })
+    @RolesAllowed({ Roles.VIEWER, Roles.MONITOR, Roles.ADMIN })
+    public Response one(@PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit,
+            @PathParam("period") String period, @Context HttpHeaders headers) {
+        boolean fhir = prefers(headers, MeasureReports.MEDIA_TYPE);
+        if (fhir && aggregatesOnly()) {
+            throw ProblemException.forbidden("FHIR_MONITOR_ONLY", "The FHIR representation needs the monitor role");
+        }
+        IndicatorComputed value = values.latestOne(indicator, orgUnit, period).map(values::toEvent)
+                .orElseThrow(() -> ProblemException.notFound("VALUE_NOT_FOUND",
+                        "No value of " + indicator + " for " + orgUnit + " in " + period));
+        if (aggregatesOnly() && OrgUnitLevel.UNIT.name().equals(value.orgUnitLevel())) {
+            throw ProblemException.forbidden("UNIT_LEVEL", "Unit values need the monitor or admin role");
+        }
+        if (fhir) {
+            IndicatorDefinition definition = catalogue.find(indicator).orElseThrow(() -> ProblemException
+                    .notFound("UNKNOWN_INDICATOR", indicator + " is not in the catalogue in force")).definition();
+            return Response.ok(measureReports.toJson(value, definition), MeasureReports.MEDIA_TYPE).build();
+        }
+        return Response.ok(value, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Whether the client asks for {@code mediaType} before JSON or anything. */
+    private static boolean prefers(HttpHeaders headers, String mediaType) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(mediaType))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean aggregatesOnly() {
+        return !caller.hasRole(Roles.MONITOR) && !caller.hasRole(Roles.ADMIN);
+    }
+
+    private static String plain(java.math.BigDecimal decimal) {
+        return decimal == null ? "" : decimal.toPlainString();
     }
 }

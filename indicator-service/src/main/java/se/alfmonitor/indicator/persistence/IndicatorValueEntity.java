@@ -34,13 +34,17 @@ public class IndicatorValueEntity extends PanacheEntityBase {
     @Column(name = "org_unit_level", nullable = false)
     public String orgUnitLevel;
 
+    /** The region a unit-level or region-level value rolls up into; null for ALF and nation. */
+    @Column(name = "region_code")
+    public String regionCode;
+
     @Column(nullable = false)
     public String period;
 
     @Column(nullable = false)
     public BigDecimal numerator;
 
-    @Column(nullable = false)
+    /** Null for count indicators, which have no denominator. */
     public BigDecimal denominator;
 
     @Column(nullable = false)

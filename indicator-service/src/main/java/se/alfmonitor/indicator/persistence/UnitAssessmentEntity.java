@@ -1,6 +1,10 @@
 package se.alfmonitor.indicator.persistence;
 
 import java.io.Serializable;
+import java.util.Map;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -34,6 +38,14 @@ public class UnitAssessmentEntity extends PanacheEntityBase {
 
     @Column(name = "all_met", nullable = false)
     public boolean allMet;
+
+    @Column(name = "pending_reviews", nullable = false)
+    public int pendingReviews;
+
+    /** Level number (as text) to outcome name. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, String> levels;
 
     public record Key(String unitId, String campaignId) implements Serializable {
         public Key() {

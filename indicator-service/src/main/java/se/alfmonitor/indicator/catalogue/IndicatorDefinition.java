@@ -1,0 +1,74 @@
+package se.alfmonitor.indicator.catalogue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One indicator of the catalogue, as served by {@code GET /api/indicators}. The contract fields are {@code code,
+ * nameSv, nameEn, numerator, denominator, factor, unit, levels, source}; the rest says how it is computed.
+ *
+ * @param numerator the numerator in plain words
+ * @param denominator the denominator in plain words; null for count indicators
+ * @param formula the CEL expressions over the named inputs that compute numerator and denominator
+ * @param feed which data computes it: {@code ASSESSMENT}, {@code QUESTIONNAIRE} (answers of {@link #questionnaire}),
+ *        {@code CANCER_STUDIES} (the Cancerfonden method) or {@code STARTED_STUDIES} (distinct study counts)
+ * @param yearItem for calendar-year indicators, the yearly item whose years give the periods
+ * @param studySelection for study indicators, the CEL condition over {@code study} and {@code period} a study must
+ *        meet
+ * @param minimumLevels for level means, the minimum levels averaged
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IndicatorDefinition(
+        String code,
+        String version,
+        String nameSv,
+        String nameEn,
+        String numerator,
+        String denominator,
+        Formula formula,
+        BigDecimal factor,
+        String unit,
+        PeriodType periodType,
+        List<String> levels,
+        String source,
+        String feed,
+        String questionnaire,
+        String baseLevel,
+        String yearItem,
+        String studySelection,
+        List<Integer> minimumLevels,
+        String caveats) {
+
+    public static final String FEED_ASSESSMENT = "ASSESSMENT";
+    public static final String FEED_QUESTIONNAIRE = "QUESTIONNAIRE";
+    public static final String FEED_CANCER_STUDIES = "CANCER_STUDIES";
+    public static final String FEED_STARTED_STUDIES = "STARTED_STUDIES";
+    /** Distinct studies selected at the campaign's snapshot (CF-05). */
+    public static final String FEED_ONGOING_STUDIES = "ONGOING_STUDIES";
+    /** The unweighted mean of the {@code ALF-01.<n>} shares of {@link #minimumLevels} at the same org unit. */
+    public static final String FEED_LEVEL_MEAN = "LEVEL_MEAN";
+
+    /** @param denominator null for count indicators */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Formula(String numerator, String denominator) {
+    }
+
+    public enum PeriodType {
+        /** The campaign's span, e.g. {@code 2018-2021}. */
+        EVALUATION_ROUND,
+        /** The year of the campaign's reference date (its last year). */
+        REFERENCE_DATE,
+        /** Each year the {@link IndicatorDefinition#yearItem} answers. */
+        CALENDAR_YEAR,
+        /** The year of the campaign's study snapshot (its last year). */
+        SNAPSHOT
+    }
+
+    public boolean isCount() {
+        return formula.denominator() == null;
+    }
+}
