@@ -70,8 +70,13 @@ public final class TopicProbe implements AutoCloseable {
      * the broker's acknowledgement.
      */
     public static void send(String topic, String key, String value) {
+        send(TestKafka.bootstrapServers(), topic, key, value);
+    }
+
+    /** As {@link #send(String, String, String)}, to the broker at {@code bootstrapServers}. */
+    public static void send(String bootstrapServers, String topic, String key, String value) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {

@@ -1,30 +1,20 @@
 package se.alfmonitor.e2e;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import se.alfmonitor.testing.TestKafka;
-import se.alfmonitor.testing.TestPostgres;
-import se.alfmonitor.testing.Tokens;
 
 /**
- * The whole suite as it runs in production: the four packaged services as separate JVMs, each with its own database
- * on a real PostgreSQL, one real Kafka broker and an OIDC provider. Tests reach the services only over HTTP.
+ * The whole suite as the local run starts it: the four packaged services as separate JVMs, each with its own
+ * database on a real PostgreSQL, a standalone Kafka broker and a real Keycloak importing the project's realm. Tests
+ * reach the services only over HTTP with tokens from that Keycloak, and may stop, kill and restart any part.
  */
 final class Suite implements AutoCloseable {
 
@@ -43,112 +33,149 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    private static Suite shared;
+
+    static {
+        // a hung service must fail a test, not hang the build
+        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config()
+                .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", 5_000)
+                        .setParam("http.socket.timeout", 60_000));
+    }
+
     private final Path root = Path.of(System.getProperty("alf.repository.root", "..")).toAbsolutePath().normalize();
-    private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
-    private final OidcWiremockTestResource oidc = new OidcWiremockTestResource();
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
-    private final Map<Service, Integer> ports = new HashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Map<String, String> oidcConfig;
+    private final Path work = root.resolve("e2e-tests/target/e2e");
+    private final Path logs = work.resolve("logs");
+    private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, String> jdbcUrls = new EnumMap<>(Service.class);
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private RealmTokens tokens;
 
-    /** Starts the infrastructure and every service and waits until all are ready. */
-    static Suite start() throws Exception {
-        Suite suite = new Suite();
+    /** One suite for all end-to-end test classes of the JVM; it stops when the JVM exits. */
+    static synchronized Suite shared() {
+        if (shared == null) {
+            Suite suite = new Suite();
+            try {
+                suite.startAll();
+            } catch (RuntimeException | Error e) {
+                suite.close();
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "e2e-suite-stop"));
+            shared = suite;
+        }
+        return shared;
+    }
+
+    private void startAll() {
+        long started = System.nanoTime();
+        deleteRecursively(work);
         try {
-            suite.startAll();
-            return suite;
-        } catch (Exception | Error e) {
-            suite.close();
-            throw e;
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private void startAll() throws Exception {
-        Files.createDirectories(logs);
-        oidcConfig = oidc.start();
-        String kafka = TestKafka.bootstrapServers();
+        postgres = new PostgresServer(work.resolve("pgdata"), freePort());
+        postgres.start();
         for (Service service : Service.values()) {
-            String jdbcUrl = TestPostgres.database(service.database);
+            jdbcUrls.put(service, postgres.createDatabase(service.database));
+        }
+        kafka = new KafkaBroker(work, logs, freePort(), freePort());
+        kafka.formatAndStart();
+        keycloak = new KeycloakServer(Path.of(System.getProperty("alf.keycloak.home",
+                root.resolve("e2e-tests/target/keycloak/keycloak-26.7.3").toString())),
+                root.resolve("deploy/keycloak/alf-monitor-realm.json"), logs, freePort());
+        keycloak.start();
+        tokens = new RealmTokens(keycloak.realmUrl());
+        for (Service service : Service.values()) {
             ports.put(service, freePort());
-            processes.put(service, launch(service, jdbcUrl, kafka));
+            services.put(service, serviceProcess(service));
+            services.get(service).start();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         for (Service service : Service.values()) {
-            awaitReady(service, deadline);
+            awaitReady(service);
         }
+        System.out.printf("E2E suite ready in %.1f s (PostgreSQL, Kafka, Keycloak, 4 services)%n",
+                (System.nanoTime() - started) / 1e9);
     }
 
-    private Process launch(Service service, String jdbcUrl, String kafka) throws IOException {
+    private ManagedProcess serviceProcess(Service service) {
         Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged: " + jar + " (run the build from the repository root)");
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", TestPostgres.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.PASSWORD);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcConfig.get("keycloak.url") + "/realms/quarkus");
-        env.put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.ISSUER);
-        env.put("ALF_OUTBOX_POLL_INTERVAL", "PT0.2S");
-        File log = logs.resolve(service.module + ".log").toFile();
-        builder.redirectErrorStream(true).redirectOutput(log);
-        return builder.start();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrls.get(service));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        env.put("ALF_OUTBOX_POLL_INTERVAL", "PT0.5S");
+        return new ManagedProcess(service.module,
+                List.of(ManagedProcess.javaExecutable(), "-Xmx256m", "-jar", jar.toString()), env, logs, null);
     }
 
-    private void awaitReady(Service service, long deadline) throws Exception {
-        URI health = URI.create(url(service) + "/q/health/ready");
-        while (System.nanoTime() < deadline) {
-            Process process = processes.get(service);
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module + " exited with " + process.exitValue() + "; see "
-                        + logs.resolve(service.module + ".log"));
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(service.module + " not ready in time; see "
-                + logs.resolve(service.module + ".log"));
+    void awaitReady(Service service) {
+        services.get(service).awaitHttpOk(url(service) + "/q/health/ready", Duration.ofSeconds(120));
     }
 
     String url(Service service) {
         return "http://localhost:" + ports.get(service);
     }
 
-    private static int freePort() throws IOException {
+    RealmTokens tokens() {
+        return tokens;
+    }
+
+    KafkaBroker kafka() {
+        return kafka;
+    }
+
+    ManagedProcess service(Service service) {
+        return services.get(service);
+    }
+
+    PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Each run starts from nothing: no database, broker data or logs of an earlier run. */
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void close() {
-        List<Process> running = new ArrayList<>(processes.values());
-        running.forEach(Process::destroy);
-        for (Process process : running) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public synchronized void close() {
+        // all services at once: each may take seconds to leave its consumer groups
+        services.values().forEach(ManagedProcess::signalStop);
+        services.values().forEach(service -> service.awaitExit(Duration.ofSeconds(20)));
+        if (kafka != null) {
+            kafka.stop();
         }
-        try {
-            oidc.stop();
-        } catch (RuntimeException | Error ignored) {
-            // not started
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
         }
     }
 }

@@ -1,0 +1,219 @@
+package se.alfmonitor.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import se.alfmonitor.e2e.Suite.Service;
+
+/**
+ * Faults a national agency would ask about, each printing its figures: the broker going away under load, a consumer
+ * killed mid-stream, poison messages on every topic, and a database restart.
+ */
+@Order(3)
+class FaultToleranceIT extends AgainstRunningSuite {
+
+    private static final int LOAD = Integer.getInteger("alf.e2e.load", 200);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+
+    /** (a) The broker is down while submissions arrive: the API keeps accepting; after restart all flow, none twice. */
+    @Test
+    void brokerStoppedDuringLoadLosesAndDuplicatesNothing() throws Exception {
+        String prefix = "12-BRK-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        List<String> units = registerUnits(prefix, "12", LOAD);
+
+        suite.kafka().stop();
+        long started = System.nanoTime();
+        List<String> accepted;
+        try {
+            accepted = submitAll(units, "12");
+        } finally {
+            suite.kafka().start();
+        }
+        double acceptSeconds = (System.nanoTime() - started) / 1e9;
+        long restarted = System.nanoTime();
+
+        Set<String> expected = Set.copyOf(accepted);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(
+                () -> keysOn("alf.assessments.v1", prefix).keySet().containsAll(expected));
+        double flowSeconds = (System.nanoTime() - restarted) / 1e9;
+
+        Map<String, Long> submissions = keysOn("alf.submissions.v1", prefix);
+        Map<String, Long> assessments = keysOn("alf.assessments.v1", prefix);
+        Map<String, Long> unitIndicators = keysOn("alf.indicators.v1", "ALF-02|" + prefix);
+        System.out.printf("FAULT a) broker down: %d of %d submissions accepted in %.1f s while Kafka was stopped "
+                + "(%.0f/s); all assessed %.1f s after restart; submitted events %d, assessments %d, "
+                + "unit indicator events %d%n", accepted.size(), units.size(), acceptSeconds,
+                accepted.size() / acceptSeconds, flowSeconds, total(submissions), total(assessments),
+                total(unitIndicators));
+
+        assertThat(accepted).hasSize(units.size());
+        assertThat(submissions.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(submissions.values()).allMatch(n -> n == 1);
+        assertThat(assessments.values()).allMatch(n -> n == 1);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
+                keysOn("alf.indicators.v1", "ALF-02|" + prefix).keySet()).hasSize(expected.size()));
+    }
+
+    /** (c) Garbage on every topic lands on the topic's dead-letter topic with a reason, and the stream goes on. */
+    @Test
+    void malformedEventOnEveryTopicIsDeadLetteredWithItsReason() {
+        String bootstrap = suite.kafka().bootstrapServers();
+        String marker = "poison-" + UUID.randomUUID();
+        List<String> topics = List.of("alf.units.v1", "alf.submissions.v1", "alf.assessments.v1",
+                "alf.indicators.v1");
+        for (String topic : topics) {
+            TopicReader.send(bootstrap, topic, marker, "{\"specversion\": \"1.0\", \"id\": 42, \"type\": [");
+        }
+        for (String topic : topics) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                List<ConsumerRecord<String, String>> parked = TopicReader.readAll(bootstrap, topic + ".dlq",
+                        r -> marker.equals(r.key()), Duration.ofSeconds(2));
+                assertThat(parked).isNotEmpty();
+                assertThat(TopicReader.header(parked.get(0), "dead-letter-reason")).isNotBlank();
+                System.out.printf("FAULT c) %s -> %s.dlq (%d copies, one per consuming service): %s%n", topic, topic,
+                        parked.size(), TopicReader.header(parked.get(0), "dead-letter-reason"));
+            });
+        }
+        // the stream goes on: a new submission still flows through to reporting
+        String prefix = "18-AFTER-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        List<String> units = registerUnits(prefix, "18", 1);
+        submitAll(units, "18");
+        await().atMost(Duration.ofSeconds(60)).until(() -> keysOn("alf.assessments.v1", prefix).size() == 1);
+    }
+
+    /** (b) A consumer service killed with SIGKILL mid-stream catches up after restart, with no duplicates. */
+    @Test
+    void consumerKilledMidStreamCatchesUpWithoutDuplicates() throws Exception {
+        String prefix = "05-KILL-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        List<String> units = registerUnits(prefix, "05", 200);
+        ManagedProcess assessment = suite.service(Service.ASSESSMENT);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<List<String>> submitting = background.submit(() -> submitAll(units, "05"));
+        Thread.sleep(1500);
+        assessment.kill();
+        long killed = System.nanoTime();
+        List<String> accepted = submitting.get();
+        background.shutdown();
+        assessment.start();
+        suite.awaitReady(Service.ASSESSMENT);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(
+                () -> keysOn("alf.assessments.v1", prefix).keySet().containsAll(accepted));
+        Map<String, Long> assessments = keysOn("alf.assessments.v1", prefix);
+        System.out.printf("FAULT b) assessment-service SIGKILLed mid-stream: %d submissions, %d units assessed "
+                + "%.1f s after the kill, %d assessment events (duplicates: %d)%n", accepted.size(),
+                assessments.size(), (System.nanoTime() - killed) / 1e9, total(assessments),
+                total(assessments) - assessments.size());
+        assertThat(assessments.keySet()).containsExactlyInAnyOrderElementsOf(accepted);
+        assertThat(assessments.values()).allMatch(n -> n == 1);
+    }
+
+    /** (d) A service's PostgreSQL restarts: the service recovers without anyone touching it. */
+    @Test
+    void serviceRecoversFromDatabaseRestart() {
+        String prefix = "03-PG-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        suite.postgres().stop();
+        long stopped = System.nanoTime();
+        suite.postgres().start();
+        double downSeconds = (System.nanoTime() - stopped) / 1e9;
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri(suite.url(Service.SURVEY))
+                .auth().oauth2(tokens.user("admin")).get("/api/units").then().statusCode(200));
+        List<String> units = registerUnits(prefix, "03", 3);
+        submitAll(units, "03");
+        await().atMost(Duration.ofSeconds(90)).until(() -> keysOn("alf.assessments.v1", prefix).size() == 3);
+        System.out.printf("FAULT d) PostgreSQL restarted (down %.1f s): every service serves again and the "
+                + "pipeline flows without manual action%n", downSeconds);
+    }
+
+    private List<String> registerUnits(String prefix, String region, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = prefix + i;
+            given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.user("admin"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "Testenhet " + i, "regionCode", region, "directPatientContact", true,
+                            "designatedYear", 2016))
+                    .put("/api/units/{id}", id)
+                    .then().statusCode(201);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Drafts and submits one complete questionnaire per unit, four at a time; returns the units accepted. */
+    private List<String> submitAll(List<String> units, String region) {
+        Map<String, Object> answers = Fixtures.completeAlfUsve();
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (String unit : units) {
+                work.add(pool.submit(() -> {
+                    UUID id = UUID.randomUUID();
+                    int draft = given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.region(region))
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("campaignId", "alf-2018-2021", "unitId", unit, "answers", answers))
+                            .put("/api/submissions/{id}", id).statusCode();
+                    int submit = given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.region(region))
+                            .post("/api/submissions/{id}/submit", id).statusCode();
+                    if (draft == 201 && submit == 200) {
+                        accepted.add(unit);
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        return List.copyOf(accepted);
+    }
+
+    /**
+     * Distinct events per key on a topic, for keys starting with {@code prefix}. A record the outbox relay sent twice
+     * (at-least-once delivery) carries the same CloudEvents id and counts once; a second assessment would not.
+     */
+    private static Map<String, Long> keysOn(String topic, String prefix) {
+        return TopicReader.readAll(suite.kafka().bootstrapServers(), topic,
+                r -> r.key() != null && r.key().startsWith(prefix), Duration.ofSeconds(2)).stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key,
+                        Collectors.mapping(FaultToleranceIT::eventId, Collectors.toSet())))
+                .entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size()));
+    }
+
+    private static String eventId(ConsumerRecord<String, String> record) {
+        try {
+            return JSON.readTree(record.value()).path("id").asText();
+        } catch (java.io.IOException e) {
+            return "unreadable:" + record.offset();
+        }
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+}
