@@ -77,7 +77,7 @@ class CancerStudiesIndicatorTest {
                 .body("regionCode,value\n12,5000\n").put("/api/reference/cancer-incidence/" + (year - 2))
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(cf01(String.valueOf(year)).get("12"))
-                .isNotNull().extracting(v -> v.get("value").toString()).isEqualTo("10.0"));
+                .isNotNull().extracting(v -> String.valueOf(v.get("value"))).isEqualTo("10.0"));
 
         given().auth().oauth2(Tokens.monitor()).contentType("text/csv").queryParam("source", "test 2")
                 .body("regionCode,value\n12,2500\n").put("/api/reference/cancer-incidence/" + (year - 2))

@@ -3,7 +3,6 @@ package se.alfmonitor.assessment.domain;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.LevelResult;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.UnitFacts;
 import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
+import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.LevelOutcome;
@@ -178,21 +178,12 @@ public class AssessmentService {
     }
 
     public List<AssessmentView> latest(String campaignId, String regionCode, String unitId) {
-        StringBuilder query = new StringBuilder("latest = true");
-        Map<String, Object> params = new HashMap<>();
-        if (campaignId != null) {
-            query.append(" and campaignId = :campaignId");
-            params.put("campaignId", campaignId);
-        }
-        if (regionCode != null) {
-            query.append(" and regionCode = :regionCode");
-            params.put("regionCode", regionCode);
-        }
-        if (unitId != null) {
-            query.append(" and unitId = :unitId");
-            params.put("unitId", unitId);
-        }
-        return AssessmentEntity.<AssessmentEntity>find(query.toString(), Sort.by("unitId").and("campaignId"), params)
+        QueryFilter filter = QueryFilter.where("latest = true")
+                .eq("campaignId", campaignId)
+                .eq("regionCode", regionCode)
+                .eq("unitId", unitId);
+        return AssessmentEntity.<AssessmentEntity>find(filter.query(), Sort.by("unitId").and("campaignId"),
+                filter.params())
                 .list().stream()
                 .map(AssessmentService::toView)
                 .toList();

@@ -11,6 +11,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.config.AssessmentConfig;
+import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.assessment.persistence.RemediationItemEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
@@ -76,23 +77,13 @@ public class RemediationService {
 
     /** @param status OPEN, RESOLVED or OVERDUE as the caller sees it today; null for all */
     public List<RemediationView> list(String campaignId, String regionCode, String unitId, String status) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (campaignId != null) {
-            query.append(" and campaignId = :campaignId");
-            params.put("campaignId", campaignId);
-        }
-        if (regionCode != null) {
-            query.append(" and regionCode = :regionCode");
-            params.put("regionCode", regionCode);
-        }
-        if (unitId != null) {
-            query.append(" and unitId = :unitId");
-            params.put("unitId", unitId);
-        }
+        QueryFilter filter = QueryFilter.where("1 = 1")
+                .eq("campaignId", campaignId)
+                .eq("regionCode", regionCode)
+                .eq("unitId", unitId);
         LocalDate today = LocalDate.now(clock);
-        return RemediationItemEntity.<RemediationItemEntity>find(query.toString(),
-                Sort.by("campaignId").and("unitId").and("level"), params).list().stream()
+        return RemediationItemEntity.<RemediationItemEntity>find(filter.query(),
+                Sort.by("campaignId").and("unitId").and("level"), filter.params()).list().stream()
                 .map(r -> toView(r, today))
                 .filter(v -> status == null || v.status().equals(status))
                 .toList();

@@ -5,10 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,6 +17,7 @@ import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewDecision;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewRequest;
 import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
+import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.assessment.persistence.ReviewAuditEntity;
 import se.alfmonitor.assessment.persistence.ReviewItemEntity;
@@ -58,21 +57,12 @@ public class ReviewService {
     }
 
     public List<ReviewView> list(ReviewStatus status, String regionCode, String unitId) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (regionCode != null) {
-            query.append(" and regionCode = :regionCode");
-            params.put("regionCode", regionCode);
-        }
-        if (unitId != null) {
-            query.append(" and unitId = :unitId");
-            params.put("unitId", unitId);
-        }
-        return ReviewItemEntity.<ReviewItemEntity>find(query.toString(), Sort.by("createdAt").and("id"), params)
+        QueryFilter filter = QueryFilter.where("1 = 1")
+                .eq("status", status)
+                .eq("regionCode", regionCode)
+                .eq("unitId", unitId);
+        return ReviewItemEntity.<ReviewItemEntity>find(filter.query(), Sort.by("createdAt").and("id"),
+                filter.params())
                 .list().stream().map(ReviewService::toView).toList();
     }
 
