@@ -42,11 +42,14 @@ public class ReferenceStatistics {
     private final ObjectMapper mapper;
     private final IndicatorConfig config;
     private final StudyIndicators studies;
+    private final ValueStore values;
 
-    public ReferenceStatistics(ObjectMapper mapper, IndicatorConfig config, StudyIndicators studies) {
+    public ReferenceStatistics(ObjectMapper mapper, IndicatorConfig config, StudyIndicators studies,
+            ValueStore values) {
         this.mapper = mapper;
         this.config = config;
         this.studies = studies;
+        this.values = values;
     }
 
     public enum Kind {
@@ -180,6 +183,9 @@ public class ReferenceStatistics {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        // one loader at a time, and never beside a study computation: version numbers stay unique and the
+        // recomputation below sees every study list committed before it
+        values.serializeWriters();
         ReferenceLoadEntity load = new ReferenceLoadEntity();
         load.kind = kind.name();
         load.year = year;

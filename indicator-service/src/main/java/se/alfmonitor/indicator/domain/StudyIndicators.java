@@ -61,6 +61,7 @@ public class StudyIndicators {
     /** After a regional submission: the snapshot period of its campaign and the start years its studies list. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onRegionalSubmission(SubmissionAnswersEntity submission) {
+        values.serializeWriters();
         cancerStudies(Periods.referenceYear(submission.campaignId));
         Set<String> years = new TreeSet<>();
         for (JsonNode row : submission.answers.path(STUDIES_ITEM)) {
@@ -72,6 +73,7 @@ public class StudyIndicators {
     /** After reference statistics change: every period that has study lists. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recomputeAll() {
+        values.serializeWriters();
         Set<String> snapshots = new TreeSet<>();
         Set<String> years = new TreeSet<>();
         for (SubmissionAnswersEntity submission : regionalSubmissions()) {

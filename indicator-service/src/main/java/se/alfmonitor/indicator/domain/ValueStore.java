@@ -59,9 +59,12 @@ public class ValueStore {
     /**
      * The feed pages by id, so ids must become visible in id order: a transaction with a lower id committing after
      * one with a higher id would be skipped by a reader already past it. Writers of values therefore take turns, for
-     * the rest of their transaction.
+     * the rest of their transaction. A computation that reads inputs written by other transactions (study lists and
+     * reference statistics) takes its turn before reading them, so that two concurrent writers of those inputs cannot
+     * each compute from a snapshot missing the other's rows.
      */
-    private void serializeWriters() {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serializeWriters() {
         if (transactions.getResource(LOCK_TAKEN) == null) {
             IndicatorValueEntity.getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) l")
                     .setParameter("key", VALUE_WRITER_LOCK).getSingleResult();
@@ -182,6 +185,8 @@ public class ValueStore {
         if (definitions.isEmpty()) {
             return;
         }
+        // the sums read base values other transactions write: take the writers' turn before reading them
+        serializeWriters();
         // the sums run as SQL, which must see everything written earlier in this transaction
         IndicatorValueEntity.getEntityManager().flush();
         if (baseLevel == OrgUnitLevel.UNIT && regionCode != null) {
