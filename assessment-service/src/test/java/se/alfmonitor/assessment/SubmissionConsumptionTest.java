@@ -62,7 +62,8 @@ class SubmissionConsumptionTest {
         JsonNode level1 = Submissions.level(assessment, 1);
         assertThat(level1.path("outcome").asText()).isEqualTo("MET");
         assertThat(level1.at("/explanation/sv").asText())
-                .isEqualTo("Nivå 1: Uppfylld. Svar: fråga 3 = WHOLE_PERIOD. Regel: Det har funnits under hela perioden.");
+                .isEqualTo("Nivå 1: Uppfylld. Svar: fråga 3 = «Det har funnits under hela perioden». "
+                        + "Regel: Det har funnits under hela perioden.");
         assertThat(level1.at("/explanation/items/0/id").asText()).isEqualTo("3");
         assertThat(Submissions.level(assessment, 18).path("outcome").asText()).isEqualTo("PENDING_REVIEW");
 

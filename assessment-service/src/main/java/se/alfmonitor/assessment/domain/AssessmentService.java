@@ -42,6 +42,7 @@ public class AssessmentService {
     public static final String REASON_SUBMISSION = "SUBMISSION";
     public static final String REASON_REVIEW = "REVIEW_DECISION";
     public static final String REASON_RULE_SET = "RULE_SET";
+    public static final String REASON_OVERRIDE = "SITE_VISIT_OVERRIDE";
     /** Numbers equal by value: a level read back from jsonb may hold an int where a fresh one holds a long. */
     private static final Comparator<JsonNode> SAME_NUMBER = (x, y) -> {
         if (x.isNumber() && y.isNumber()) {
@@ -145,10 +146,12 @@ public class AssessmentService {
         return store(previous, next, ruleSet, evaluate(next, ruleSet), reason);
     }
 
+    /** The rules, then the assessors' decisions on examples, then site-visit overrides (AMB-14). */
     private List<LevelResult> evaluate(AssessmentEntity assessment, CompiledRuleSet ruleSet) {
-        return evaluator.evaluate(ruleSet, assessment.answers,
-                new UnitFacts(assessment.directPatientContact, assessment.designatedYear),
-                reviews.decisionsFor(assessment, ruleSet));
+        return SiteVisitOverrides.apply(assessment.unitId, assessment.campaignId,
+                evaluator.evaluate(ruleSet, assessment.answers,
+                        new UnitFacts(assessment.directPatientContact, assessment.designatedYear),
+                        reviews.decisionsFor(assessment, ruleSet)));
     }
 
     private AssessmentCompleted store(AssessmentEntity previous, AssessmentEntity next, CompiledRuleSet ruleSet,

@@ -64,16 +64,48 @@ public class CelLevelEvaluator {
         Map<String, Object> variables = Map.of("answers", answerMap, "unit", unitMap);
         List<LevelResult> results = new ArrayList<>(ruleSet.levels().size());
         for (CompiledRuleSet.CompiledLevel level : ruleSet.levels()) {
-            results.add(evaluate(ruleSet.version(), level, answers, unitMap, variables, reviews));
+            LevelResult result = evaluate(ruleSet, level, answers, unitMap, variables, reviews);
+            flag(level, variables, result.explanation());
+            results.add(result);
         }
         return results;
     }
 
-    private LevelResult evaluate(String ruleSetVersion, CompiledRuleSet.CompiledLevel level, JsonNode answers,
+    /**
+     * Adds the level's consistency flags that are raised to its explanation. A flag never changes the outcome; a
+     * flag that cannot be evaluated is left out rather than failing the level.
+     */
+    private static void flag(CompiledRuleSet.CompiledLevel level, Map<String, Object> variables,
+            ObjectNode explanation) {
+        ArrayNode raised = NODES.arrayNode();
+        StringBuilder sv = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (CompiledRuleSet.CompiledFlag flag : level.flags()) {
+            boolean on;
+            try {
+                on = run(flag.when(), variables);
+            } catch (CelEvaluationException | RuntimeException e) {
+                on = false;
+            }
+            if (on) {
+                raised.addObject().put("code", flag.flag().code()).put("sv", flag.flag().sv())
+                        .put("en", flag.flag().en());
+                sv.append(" Observera: ").append(flag.flag().sv());
+                en.append(" Note: ").append(flag.flag().en());
+            }
+        }
+        if (!raised.isEmpty()) {
+            explanation.set("flags", raised);
+            explanation.put("sv", explanation.path("sv").asText() + sv);
+            explanation.put("en", explanation.path("en").asText() + en);
+        }
+    }
+
+    private LevelResult evaluate(CompiledRuleSet ruleSet, CompiledRuleSet.CompiledLevel level, JsonNode answers,
             Map<String, Object> unitMap, Map<String, Object> variables,
             Function<ReviewRequest, Optional<ReviewDecision>> reviews) {
         RuleSetDefinition.LevelRule rule = level.rule();
-        Explanation explanation = new Explanation(ruleSetVersion, rule, answers);
+        Explanation explanation = new Explanation(ruleSet.version(), rule, answers, ruleSet.labels());
         try {
             if (level.notApplicable() != null && run(level.notApplicable(), variables)) {
                 explanation.unitFacts(rule.notApplicable(), unitMap);
@@ -189,7 +221,7 @@ public class CelLevelEvaluator {
         private final List<String> givenEn = new ArrayList<>();
         private ObjectNode review;
 
-        Explanation(String ruleSetVersion, RuleSetDefinition.LevelRule rule, JsonNode answers) {
+        Explanation(String ruleSetVersion, RuleSetDefinition.LevelRule rule, JsonNode answers, OptionLabels labels) {
             this.ruleSetVersion = ruleSetVersion;
             this.rule = rule;
             for (String id : rule.items()) {
@@ -197,8 +229,17 @@ public class CelLevelEvaluator {
                 ObjectNode item = items.addObject().put("id", id);
                 if (answered(value)) {
                     item.set("answer", value.deepCopy());
-                    givenSv.add("fråga " + id + " = " + display(value));
-                    givenEn.add("question " + id + " = " + display(value));
+                    Function<String, Optional<OptionLabels.Label>> label = code -> labels.label(id, code);
+                    String sv = display(value, code -> label.apply(code).map(OptionLabels.Label::sv)
+                            .map(l -> "«" + l + "»"));
+                    String en = display(value, code -> label.apply(code).map(OptionLabels.Label::en)
+                            .map(l -> "\"" + l + "\""));
+                    if (value.isTextual() && label.apply(value.textValue()).isPresent()) {
+                        item.put("labelSv", label.apply(value.textValue()).get().sv());
+                        item.put("labelEn", label.apply(value.textValue()).get().en());
+                    }
+                    givenSv.add("fråga " + id + " = " + sv);
+                    givenEn.add("question " + id + " = " + en);
                 } else {
                     item.putNull("answer");
                     missing.add(id);
@@ -315,21 +356,27 @@ public class CelLevelEvaluator {
             return t.endsWith(".") ? t : t + ".";
         }
 
-        private static String display(JsonNode value) {
+        /**
+         * An answer in a sentence: option codes by their label in the questionnaire's language (the code itself when
+         * the item has no such option), free text quoted and shortened.
+         */
+        private static String display(JsonNode value, Function<String, Optional<String>> label) {
             if (value.isTextual()) {
-                // option codes are shown as they are; free text is quoted and shortened
-                return OPTION_CODE.matcher(value.textValue()).matches() ? value.textValue()
+                return OPTION_CODE.matcher(value.textValue()).matches()
+                        ? label.apply(value.textValue()).orElse(value.textValue())
                         : "\"" + truncate(value.textValue()) + "\"";
             }
             if (value.isArray()) {
                 List<String> parts = new ArrayList<>();
-                value.forEach(v -> parts.add(v.isTextual() ? v.textValue() : v.toString()));
+                value.forEach(v -> parts.add(v.isTextual() ? label.apply(v.textValue()).orElse(v.textValue())
+                        : v.toString()));
                 return "[" + String.join(", ", parts) + "]";
             }
             if (value.isObject()) {
                 List<String> parts = new ArrayList<>();
-                value.fields().forEachRemaining(e -> parts.add(e.getKey() + ": "
-                        + (e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString())));
+                value.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + (e.getValue().isTextual()
+                        ? label.apply(e.getValue().textValue()).orElse(e.getValue().textValue())
+                        : e.getValue().toString())));
                 return "{" + String.join(", ", parts) + "}";
             }
             return value.toString();

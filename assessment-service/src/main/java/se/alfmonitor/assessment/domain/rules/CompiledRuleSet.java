@@ -10,8 +10,10 @@ import dev.cel.runtime.CelRuntime;
  * A rule set whose expressions are compiled once; the programs are thread-safe and shared by every evaluation.
  *
  * @param document the rule set file as shipped, served as data by the API
+ * @param labels the option labels of the questionnaire version the rule set reads
  */
-public record CompiledRuleSet(RuleSetDefinition definition, ObjectNode document, List<CompiledLevel> levels) {
+public record CompiledRuleSet(RuleSetDefinition definition, ObjectNode document, List<CompiledLevel> levels,
+        OptionLabels labels) {
 
     public String version() {
         return definition.version();
@@ -30,8 +32,15 @@ public record CompiledRuleSet(RuleSetDefinition definition, ObjectNode document,
                 .orElseThrow(() -> new IllegalArgumentException("No level " + number + " in rule set " + version()));
     }
 
-    /** @param notApplicable null when the level has no automatic pass */
+    /**
+     * @param notApplicable null when the level has no automatic pass
+     * @param flags the consistency checks of the level, each compiled
+     */
     public record CompiledLevel(RuleSetDefinition.LevelRule rule, CelRuntime.Program met,
-            CelRuntime.Program notApplicable) {
+            CelRuntime.Program notApplicable, List<CompiledFlag> flags) {
+    }
+
+    /** A consistency check: when {@code when} is true, the level's explanation carries the flag. */
+    public record CompiledFlag(RuleSetDefinition.Flag flag, CelRuntime.Program when) {
     }
 }

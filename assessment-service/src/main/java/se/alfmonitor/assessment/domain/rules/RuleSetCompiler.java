@@ -81,13 +81,23 @@ public final class RuleSetCompiler {
             CelRuntime.Program met = program(rule.number(), "met", rule.met(), problems);
             CelRuntime.Program notApplicable = rule.notApplicable() == null ? null
                     : program(rule.number(), "notApplicable", rule.notApplicable(), problems);
-            levels.add(new CompiledRuleSet.CompiledLevel(rule, met, notApplicable));
+            List<CompiledRuleSet.CompiledFlag> flags = new ArrayList<>();
+            for (RuleSetDefinition.Flag flag : rule.flagsOrEmpty()) {
+                if (flag.code() == null || !flag.code().matches("[A-Z][A-Z0-9_]*") || flag.sv() == null
+                        || flag.en() == null) {
+                    problems.add("level " + rule.number() + " has a flag without an upper-case code or texts");
+                }
+                flags.add(new CompiledRuleSet.CompiledFlag(flag,
+                        program(rule.number(), "flag " + flag.code(), flag.when(), problems)));
+            }
+            levels.add(new CompiledRuleSet.CompiledLevel(rule, met, notApplicable, List.copyOf(flags)));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Rule set " + name + " (version " + definition.version()
                     + ") is not usable: " + String.join("; ", problems));
         }
-        return new CompiledRuleSet(definition, document, List.copyOf(levels));
+        return new CompiledRuleSet(definition, document, List.copyOf(levels),
+                OptionLabels.of(definition.questionnaire().key(), definition.questionnaire().version()));
     }
 
     private static CelRuntime.Program program(int level, String field, String expression, List<String> problems) {

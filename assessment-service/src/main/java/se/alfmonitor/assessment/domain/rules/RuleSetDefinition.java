@@ -35,11 +35,28 @@ public record RuleSetDefinition(
      * @param met CEL over {@code answers} and {@code unit}: whether the answers fulfil the level
      * @param notApplicable CEL, or null when the level always applies: true gives an automatic pass
      * @param review when not null, a fulfilled {@code met} still needs an assessor to approve the example text
+     * @param flags consistency checks that do not change the outcome but are shown with it (e.g. AMB-09); may be
+     *        null
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LevelRule(int number, String area, int areaNumber, String textSv, String textEn,
             String shortLabelSv, String ruleSv, String ruleEn, List<String> items, String met, String notApplicable,
-            String notApplicableReasonSv, String notApplicableReasonEn, Review review, List<String> ambiguities) {
+            String notApplicableReasonSv, String notApplicableReasonEn, Review review, List<String> ambiguities,
+            List<Flag> flags) {
+
+        public List<Flag> flagsOrEmpty() {
+            return flags == null ? List.of() : flags;
+        }
+    }
+
+    /**
+     * A consistency check on the answers of a level.
+     *
+     * @param code stable upper-case code, such as {@code PATIENT_CONTACT_CONTRADICTION}
+     * @param when CEL over {@code answers} and {@code unit}: true raises the flag
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Flag(String code, String when, String sv, String en) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

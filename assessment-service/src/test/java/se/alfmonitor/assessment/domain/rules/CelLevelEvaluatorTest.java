@@ -61,54 +61,54 @@ class CelLevelEvaluatorTest {
     static Stream<Case> cases() {
         List<Case> c = new ArrayList<>();
         // level 1 (GENERAL)
-        c.add(met(1, "3", "WHOLE_PERIOD"));
-        c.add(notMet(1, "part of the period", a -> a.put("3", "PART_OF_PERIOD"), "fråga 3 = PART_OF_PERIOD",
-                "question 3 = PART_OF_PERIOD"));
+        c.add(met(1, "3", "«Det har funnits under hela perioden»", "\"There has been such a person for the whole period\""));
+        c.add(notMet(1, "part of the period", a -> a.put("3", "PART_OF_PERIOD"), "fråga 3 = «Det har funnits under delar av perioden»",
+                "question 3 = \"There has been such a person for part of the period\""));
         c.add(missing(1, "3"));
         // levels 2-5, 9, 11, 17, 19, 25, 27: a single yes/no question
         for (int[] level : new int[][] { { 2 }, { 3 }, { 4 }, { 5 }, { 9 }, { 17 }, { 27 } }) {
             String item = RULES.level(level[0]).rule().items().get(0);
-            c.add(met(level[0], item, "JA"));
-            c.add(notMet(level[0], "no", a -> a.put(item, "NEJ"), "fråga " + item + " = NEJ",
-                    "question " + item + " = NEJ"));
+            c.add(met(level[0], item, "«Ja»", "\"Yes\""));
+            c.add(notMet(level[0], "no", a -> a.put(item, "NEJ"), "fråga " + item + " = «Nej»",
+                    "question " + item + " = \"No\""));
             c.add(missing(level[0], item));
         }
         // level 6: the combination of actor types; 13b.5 "no direct patient contact" is the partial automatic pass
-        c.add(met(6, "13b.5", "JA"));
+        c.add(met(6, "13b.5", "«Ja»", "\"Yes\""));
         c.add(new Case(6, "13b.5 not applicable (no direct patient contact) passes",
                 a -> a.put("13b.5", "NOT_APPLICABLE_NO_DIRECT_PATIENT_CONTACT"), WITH_PATIENTS, UNDECIDED,
-                LevelOutcome.MET, List.of("Nivå 6: Uppfylld.", "fråga 13b.5 = NOT_APPLICABLE_NO_DIRECT_PATIENT_CONTACT"),
+                LevelOutcome.MET, List.of("Nivå 6: Uppfylld.", "fråga 13b.5 = «Inte tillämpbart, USVE har inte direkt patientkontakt»"),
                 List.of("Level 6: Met.")));
         c.add(new Case(6, "either the own or another university will do",
                 a -> a.put("13b.3", "NEJ").put("13b.4", "JA"), WITH_PATIENTS, UNDECIDED, LevelOutcome.MET,
-                List.of("fråga 13b.3 = NEJ", "fråga 13b.4 = JA"), List.of("Level 6: Met.")));
-        c.add(notMet(6, "no industry", a -> a.put("13c", "NEJ"), "fråga 13c = NEJ", "question 13c = NEJ"));
-        c.add(notMet(6, "no university", a -> a.put("13b.3", "NEJ").put("13b.4", "NEJ"), "fråga 13b.4 = NEJ",
-                "question 13b.3 = NEJ"));
+                List.of("fråga 13b.3 = «Nej»", "fråga 13b.4 = «Ja»"), List.of("Level 6: Met.")));
+        c.add(notMet(6, "no industry", a -> a.put("13c", "NEJ"), "fråga 13c = «Nej»", "question 13c = \"No\""));
+        c.add(notMet(6, "no university", a -> a.put("13b.3", "NEJ").put("13b.4", "NEJ"), "fråga 13b.4 = «Nej»",
+                "question 13b.3 = \"No\""));
         c.add(missing(6, "13b.5"));
         // multi-choice levels: any of the listed options
-        c.add(met(7, "14a", "[REGIONAL_STUDIES]"));
+        c.add(met(7, "14a", "[«Pågående regionala studier»]", "[\"Ongoing regional studies\"]"));
         c.add(notMet(7, "none ticked", a -> a.putArray("14a"), "Inget svar på fråga 14a", "No answer to question 14a"));
         c.add(missing(7, "14a"));
-        c.add(met(10, "17a", "[NATIONAL_GRANTS]"));
-        c.add(notMet(10, "no grants", a -> a.putArray("17a").add("NEJ"), "fråga 17a = [NEJ]",
-                "question 17a = [NEJ]"));
+        c.add(met(10, "17a", "[«Ja, nationella anslag»]", "[\"Yes, national grants\"]"));
+        c.add(notMet(10, "no grants", a -> a.putArray("17a").add("NEJ"), "fråga 17a = [«Nej»]",
+                "question 17a = [\"No\"]"));
         c.add(missing(10, "17a"));
-        c.add(met(12, "19a", "[WORKPLACE_INTEGRATED_LEARNING]"));
+        c.add(met(12, "19a", "[«Verksamhetsintegrerat lärande»]", "[\"Workplace-integrated learning\"]"));
         c.add(notMet(12, "none ticked", a -> a.putArray("19a"), "Inget svar på fråga 19a",
                 "No answer to question 19a"));
         c.add(missing(12, "19a"));
-        c.add(met(16, "26", "[SUPERVISOR_MEETINGS]"));
+        c.add(met(16, "26", "[«Handledarträffar»]", "[\"Supervisor meetings\"]"));
         c.add(notMet(16, "none ticked", a -> a.putArray("26"), "Inget svar på fråga 26", "No answer to question 26"));
         c.add(missing(16, "26"));
-        c.add(met(20, "32", "[PROCESS_MAP]"));
+        c.add(met(20, "32", "[«Processkarta»]", "[\"Process map\"]"));
         c.add(notMet(20, "none ticked", a -> a.putArray("32"), "Inget svar på fråga 32", "No answer to question 32"));
         c.add(missing(20, "32"));
-        c.add(met(21, "33", "[NATIONAL_GUIDELINES]"));
+        c.add(met(21, "33", "[«Nationella riktlinjer/vårdprogram»]", "[\"National guidelines/care programmes\"]"));
         c.add(notMet(21, "none ticked", a -> a.putArray("33"), "Inget svar på fråga 33", "No answer to question 33"));
         c.add(missing(21, "33"));
         // level 8: at least 5 articles 2018-2021; unanswered years count as 0
-        c.add(met(8, "15", "{2018: 2, 2019: 1, 2020: 1, 2021: 1}"));
+        c.add(met(8, "15", "{2018: 2, 2019: 1, 2020: 1, 2021: 1}", "{2018: 2, 2019: 1, 2020: 1, 2021: 1}"));
         c.add(new Case(8, "unknown years count as zero", a -> {
             ObjectNode years = a.putObject("15").put("2018", 5);
             years.putNull("2019");
@@ -117,32 +117,32 @@ class CelLevelEvaluatorTest {
                 .put("2021", 1), "fråga 15 = {2018: 1, 2019: 1, 2020: 1, 2021: 1}", "Rule: Yes if at least 5 articles"));
         c.add(missing(8, "15"));
         // level 11, 19: yes, yes-but-insufficient, no
-        c.add(met(11, "18a", "JA"));
-        c.add(notMet(11, "not sufficient", a -> a.put("18a", "JA_NOT_SUFFICIENT"), "fråga 18a = JA_NOT_SUFFICIENT",
-                "question 18a = JA_NOT_SUFFICIENT"));
+        c.add(met(11, "18a", "«Ja»", "\"Yes\""));
+        c.add(notMet(11, "not sufficient", a -> a.put("18a", "JA_NOT_SUFFICIENT"), "fråga 18a = «Ja, men inte i tillräcklig omfattning»",
+                "question 18a = \"Yes, but not to a sufficient extent\""));
         c.add(missing(11, "18a"));
-        c.add(met(19, "31", "JA"));
-        c.add(notMet(19, "not sufficient", a -> a.put("31", "JA_NOT_SUFFICIENT"), "fråga 31 = JA_NOT_SUFFICIENT",
-                "question 31 = JA_NOT_SUFFICIENT"));
+        c.add(met(19, "31", "«Ja»", "\"Yes\""));
+        c.add(notMet(19, "not sufficient", a -> a.put("31", "JA_NOT_SUFFICIENT"), "fråga 31 = «Ja, men inte i tillräcklig omfattning»",
+                "question 31 = \"Yes, but not to a sufficient extent\""));
         c.add(missing(19, "31"));
         // level 13: all participating staff
-        c.add(met(13, "23", "ALL_PARTICIPATING_STAFF"));
+        c.add(met(13, "23", "«Ja, all deltagande personal»", "\"Yes, all participating staff\""));
         c.add(notMet(13, "only some", a -> a.put("23", "SOME_PARTICIPATING_STAFF"),
-                "fråga 23 = SOME_PARTICIPATING_STAFF", "question 23 = SOME_PARTICIPATING_STAFF"));
+                "fråga 23 = «Ja, en del av den deltagande personalen»", "question 23 = \"Yes, some of the participating staff\""));
         c.add(new Case(13, "no exemption without students", a -> a.put("19b", "NEJ").put("23", "NEJ"), WITH_PATIENTS,
                 UNDECIDED, LevelOutcome.NOT_MET, List.of("Nivå 13: Inte uppfylld."), List.of("Level 13: Not met.")));
         c.add(missing(13, "23"));
         // levels 14 and 15: automatic pass when no medical students were placed (19b = NEJ)
         for (int[] level : new int[][] { { 14 }, { 15 } }) {
             String item = level[0] == 14 ? "24" : "25";
-            c.add(met(level[0], item, "JA"));
-            c.add(notMet(level[0], "no", a -> a.put(item, "NEJ"), "fråga " + item + " = NEJ",
-                    "question " + item + " = NEJ"));
+            c.add(met(level[0], item, "«Ja»", "\"Yes\""));
+            c.add(notMet(level[0], "no", a -> a.put(item, "NEJ"), "fråga " + item + " = «Nej»",
+                    "question " + item + " = \"No\""));
             c.add(new Case(level[0], "no students placed", a -> a.put("19b", "NEJ").put(item, "NEJ"), WITH_PATIENTS,
                     UNDECIDED, LevelOutcome.NOT_APPLICABLE,
                     List.of("Nivå " + level[0] + ": Inte tillämplig, räknas som uppfylld: Inga läkarstuderande",
-                            "fråga 19b = NEJ"),
-                    List.of("Level " + level[0] + ": Not applicable, counts as met", "question 19b = NEJ")));
+                            "fråga 19b = «Nej»"),
+                    List.of("Level " + level[0] + ": Not applicable, counts as met", "question 19b = \"No\"")));
             c.add(missing(level[0], item));
         }
         // level 18: an example an assessor must approve
@@ -162,23 +162,23 @@ class CelLevelEvaluatorTest {
         c.add(missingWith(18, "30a", APPROVED));
         // level 22: yes and an example, which is not judged
         c.add(new Case(22, "yes with example", a -> { }, WITH_PATIENTS, UNDECIDED, LevelOutcome.MET,
-                List.of("Nivå 22: Uppfylld.", "fråga 34 = JA", "fråga 34a = \"Vi följer"),
-                List.of("Level 22: Met.", "question 34 = JA")));
-        c.add(notMet(22, "no", a -> a.put("34", "NEJ"), "fråga 34 = NEJ", "question 34 = NEJ"));
+                List.of("Nivå 22: Uppfylld.", "fråga 34 = «Ja»", "fråga 34a = \"Vi följer"),
+                List.of("Level 22: Met.", "question 34 = \"Yes\"")));
+        c.add(notMet(22, "no", a -> a.put("34", "NEJ"), "fråga 34 = «Nej»", "question 34 = \"No\""));
         c.add(notMet(22, "yes but a blank example", a -> a.put("34a", "   "), "Inget svar på fråga 34a",
                 "No answer to question 34a"));
         c.add(missing(22, "34a"));
         // level 23: PROM or PREM with an approved example; automatic pass without direct patient contact
         c.add(new Case(23, "PREM with approved example", a -> a.put("35.1", "NEJ").put("35.2", "JA"), WITH_PATIENTS,
                 APPROVED, LevelOutcome.MET, List.of("Nivå 23: Uppfylld: exemplet i fråga 35a har godkänts",
-                        "fråga 35.2 = JA"),
+                        "fråga 35.2 = «Ja»"),
                 List.of("Level 23: Met: the example in question 35a was approved")));
         c.add(new Case(23, "example awaiting judgement", a -> { }, WITH_PATIENTS, UNDECIDED,
                 LevelOutcome.PENDING_REVIEW, List.of("Nivå 23: Väntar på bedömning: exemplet i fråga 35a"),
                 List.of("Level 23: Awaiting review: the example in question 35a")));
         c.add(new Case(23, "neither PROM nor PREM", a -> a.put("35.1", "NEJ").put("35.2", "NEJ"), WITH_PATIENTS,
-                APPROVED, LevelOutcome.NOT_MET, List.of("Nivå 23: Inte uppfylld.", "fråga 35.1 = NEJ"),
-                List.of("Level 23: Not met.", "question 35.2 = NEJ")));
+                APPROVED, LevelOutcome.NOT_MET, List.of("Nivå 23: Inte uppfylld.", "fråga 35.1 = «Nej»"),
+                List.of("Level 23: Not met.", "question 35.2 = \"No\"")));
         c.add(new Case(23, "no direct patient contact", a -> a.put("35.1", "NEJ").put("35.2", "NEJ"), NO_PATIENTS,
                 UNDECIDED, LevelOutcome.NOT_APPLICABLE,
                 List.of("Nivå 23: Inte tillämplig, räknas som uppfylld: USVE har inte direkt patientkontakt",
@@ -186,24 +186,24 @@ class CelLevelEvaluatorTest {
                 List.of("Level 23: Not applicable, counts as met", "unit registry directPatientContact = false")));
         c.add(missingWith(23, "35a", APPROVED));
         // level 24: yes, or not relevant without direct patient contact
-        c.add(met(24, "36", "JA"));
-        c.add(notMet(24, "no", a -> a.put("36", "NEJ"), "fråga 36 = NEJ", "question 36 = NEJ"));
+        c.add(met(24, "36", "«Ja»", "\"Yes\""));
+        c.add(notMet(24, "no", a -> a.put("36", "NEJ"), "fråga 36 = «Nej»", "question 36 = \"No\""));
         c.add(new Case(24, "no direct patient contact", a -> a.put("36", "NOT_APPLICABLE_NO_DIRECT_PATIENT_CONTACT"),
                 WITH_PATIENTS, UNDECIDED, LevelOutcome.NOT_APPLICABLE,
                 List.of("Nivå 24: Inte tillämplig, räknas som uppfylld: Svar på fråga 36",
-                        "fråga 36 = NOT_APPLICABLE_NO_DIRECT_PATIENT_CONTACT"),
+                        "fråga 36 = «Inte aktuellt, USVE saknar direkt patientkontakt»"),
                 List.of("Level 24: Not applicable, counts as met")));
         c.add(missing(24, "36"));
         // level 25: both questions
-        c.add(met(25, "37a", "JA"));
-        c.add(notMet(25, "strategy not known", a -> a.put("37a", "NEJ"), "fråga 37a = NEJ", "question 37a = NEJ"));
+        c.add(met(25, "37a", "«Ja»", "\"Yes\""));
+        c.add(notMet(25, "strategy not known", a -> a.put("37a", "NEJ"), "fråga 37a = «Nej»", "question 37a = \"No\""));
         c.add(missing(25, "37"));
         // level 26: only 2021 counts
-        c.add(met(26, "38", "{2018: NEJ, 2019: NEJ, 2020: JA, 2021: JA}"));
+        c.add(met(26, "38", "{2018: «Nej», 2019: «Nej», 2020: «Ja», 2021: «Ja»}", "{2018: \"No\", 2019: \"No\", 2020: \"Yes\", 2021: \"Yes\"}"));
         c.add(notMet(26, "no report in 2021", a -> a.putObject("38").put("2018", "JA").put("2021", "NEJ"),
-                "fråga 38 = {2018: JA, 2021: NEJ}", "Rule: Answered Yes for 2021."));
+                "fråga 38 = {2018: «Ja», 2021: «Nej»}", "Rule: Answered Yes for 2021."));
         c.add(new Case(26, "2021 left out", a -> a.putObject("38").put("2020", "JA"), WITH_PATIENTS, UNDECIDED,
-                LevelOutcome.NOT_MET, List.of("Nivå 26: Inte uppfylld.", "fråga 38 = {2020: JA}"),
+                LevelOutcome.NOT_MET, List.of("Nivå 26: Inte uppfylld.", "fråga 38 = {2020: «Ja»}"),
                 List.of("Level 26: Not met.")));
         c.add(missing(26, "38"));
         return c.stream();
@@ -265,6 +265,37 @@ class CelLevelEvaluatorTest {
     }
 
     @Test
+    void explanationsNameTheChosenOptionsByTheirLabelsAndKeepTheCodes() {
+        ObjectNode answers = AlfUsveAnswers.allMet().put("36", "NOT_APPLICABLE_NO_DIRECT_PATIENT_CONTACT");
+        com.fasterxml.jackson.databind.JsonNode item = level(EVALUATOR.evaluate(RULES, answers, WITH_PATIENTS,
+                APPROVED), 24).explanation().path("items").get(0);
+        assertThat(item.path("answer").asText()).isEqualTo("NOT_APPLICABLE_NO_DIRECT_PATIENT_CONTACT");
+        assertThat(item.path("labelSv").asText()).isEqualTo("Inte aktuellt, USVE saknar direkt patientkontakt");
+        assertThat(item.path("labelEn").asText()).isEqualTo("Not relevant, the USVE has no direct patient contact");
+    }
+
+    @Test
+    void answersContradictingTheRegistryOnPatientContactAreFlaggedWithoutChangingTheOutcome() {
+        ObjectNode answers = AlfUsveAnswers.allMet().put("36", "NOT_APPLICABLE_NO_DIRECT_PATIENT_CONTACT");
+        LevelResult flagged = level(EVALUATOR.evaluate(RULES, answers, WITH_PATIENTS, APPROVED), 23);
+        assertThat(flagged.outcome()).isEqualTo(LevelOutcome.MET);
+        assertThat(flagged.explanation().path("flags").get(0).path("code").asText())
+                .isEqualTo("PATIENT_CONTACT_CONTRADICTION");
+        assertThat(flagged.explanation().path("sv").asText()).contains("Observera: svaren om direkt patientkontakt");
+        assertThat(flagged.explanation().path("en").asText()).contains("Note: the answers on direct patient contact");
+
+        ObjectNode saysYes = AlfUsveAnswers.allMet().put("directPatientContact", "JA");
+        LevelResult registryNo = level(EVALUATOR.evaluate(RULES, saysYes, NO_PATIENTS, APPROVED), 23);
+        assertThat(registryNo.outcome()).isEqualTo(LevelOutcome.NOT_APPLICABLE);
+        assertThat(registryNo.explanation().path("flags")).hasSize(1);
+
+        for (UnitFacts unit : List.of(WITH_PATIENTS, new UnitFacts(null, null))) {
+            assertThat(level(EVALUATOR.evaluate(RULES, AlfUsveAnswers.allMet(), unit, APPROVED), 23).explanation()
+                    .path("flags").isMissingNode()).isTrue();
+        }
+    }
+
+    @Test
     void reviewRequestsCarryTheExampleTextAndTheCriteria() {
         List<ReviewRequest> requests = new ArrayList<>();
         EVALUATOR.evaluate(RULES, AlfUsveAnswers.allMet(), WITH_PATIENTS, r -> {
@@ -294,10 +325,12 @@ class CelLevelEvaluatorTest {
         return results.stream().filter(r -> r.number() == number).findFirst().orElseThrow();
     }
 
-    private static Case met(int level, String item, String shown) {
+    /** @param shownSv and {@code shownEn}: the answer as the explanation shows it, by the option labels */
+    private static Case met(int level, String item, String shownSv, String shownEn) {
         return new Case(level, "as answered in the all-met set", a -> { }, WITH_PATIENTS, UNDECIDED,
-                LevelOutcome.MET, List.of("Nivå " + level + ": Uppfylld.", "fråga " + item + " = " + shown, "Regel: "),
-                List.of("Level " + level + ": Met.", "question " + item + " = " + shown, "Rule: "));
+                LevelOutcome.MET, List.of("Nivå " + level + ": Uppfylld.", "fråga " + item + " = " + shownSv,
+                        "Regel: "),
+                List.of("Level " + level + ": Met.", "question " + item + " = " + shownEn, "Rule: "));
     }
 
     private static Case notMet(int level, String name, Consumer<ObjectNode> change, String sv, String en) {
