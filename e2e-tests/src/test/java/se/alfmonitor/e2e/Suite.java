@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ final class Suite implements AutoCloseable {
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, String> jdbcUrls = new EnumMap<>(Service.class);
+    private final List<ManagedProcess> extraInstances = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
@@ -92,7 +94,7 @@ final class Suite implements AutoCloseable {
         tokens = new RealmTokens(keycloak.realmUrl());
         for (Service service : Service.values()) {
             ports.put(service, freePort());
-            services.put(service, serviceProcess(service));
+            services.put(service, serviceProcess(service, ports.get(service), service.module));
             services.get(service).start();
         }
         for (Service service : Service.values()) {
@@ -102,20 +104,35 @@ final class Suite implements AutoCloseable {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    private ManagedProcess serviceProcess(Service service) {
+    /** Another instance of a service as it would be scaled out: same database, same consumer group. */
+    record Instance(ManagedProcess process, String url) {
+    }
+
+    /** Starts another instance of a service and waits until it is ready; it stops with the suite or on demand. */
+    synchronized Instance startInstance(Service service, int number) {
+        int port = freePort();
+        ManagedProcess process = serviceProcess(service, port, service.module + "-" + number);
+        extraInstances.add(process);
+        process.start();
+        String url = "http://localhost:" + port;
+        process.awaitHttpOk(url + "/q/health/ready", Duration.ofSeconds(120));
+        return new Instance(process, url);
+    }
+
+    private ManagedProcess serviceProcess(Service service, int port, String name) {
         Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not packaged: " + jar + " (run the build from the repository root)");
         }
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrls.get(service));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("ALF_OUTBOX_POLL_INTERVAL", "PT0.5S");
-        return new ManagedProcess(service.module,
+        return new ManagedProcess(name,
                 List.of(ManagedProcess.javaExecutable(), "-Xmx256m", "-jar", jar.toString()), env, logs, null);
     }
 
@@ -166,7 +183,9 @@ final class Suite implements AutoCloseable {
     @Override
     public synchronized void close() {
         // all services at once: each may take seconds to leave its consumer groups
+        extraInstances.forEach(ManagedProcess::signalStop);
         services.values().forEach(ManagedProcess::signalStop);
+        extraInstances.forEach(instance -> instance.awaitExit(Duration.ofSeconds(20)));
         services.values().forEach(service -> service.awaitExit(Duration.ofSeconds(20)));
         if (kafka != null) {
             kafka.stop();

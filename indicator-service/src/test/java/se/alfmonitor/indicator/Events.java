@@ -62,6 +62,11 @@ final class Events {
         send(Topic.ASSESSMENTS, unitId, data);
     }
 
+    static void unit(String unitId, String regionCode, boolean active) {
+        send(Topic.UNITS, unitId, new se.alfmonitor.contract.events.UnitChanged(unitId, "Enhet " + unitId, regionCode,
+                regionCode, "REGION", 2016, true, active));
+    }
+
     private static void send(Topic topic, String key, Object data) {
         try {
             TopicProbe.send(topic.topicName(), key,

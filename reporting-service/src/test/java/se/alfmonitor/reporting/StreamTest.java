@@ -82,6 +82,52 @@ class StreamTest {
         }
     }
 
+    /**
+     * Another instance of the service shares the database: a change it commits is announced on the database's
+     * notification channel, and must reach the streams this instance serves. The other instance is played by a
+     * connection of its own.
+     */
+    @Test
+    void aChangeCommittedByAnotherInstanceReachesTheStream() throws Exception {
+        String campaign = "alf-other-instance-" + Events.suffix();
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + Tokens.viewer())
+                .header("Accept", "text/event-stream").build();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = response.thenAcceptAsync(r -> r.body().forEach(lines::add));
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            other.setAutoCommit(false);
+            boolean seen = false;
+            String event = null;
+            for (int attempt = 0; attempt < 30 && !seen; attempt++) {
+                try (var statement = other.prepareStatement("select pg_notify('alf_read_model_changed', ?)")) {
+                    statement.setString(1, "compliance\t" + campaign);
+                    statement.execute();
+                }
+                other.commit();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                String line;
+                while (!seen
+                        && (line = lines.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+                    if (line.startsWith("event:")) {
+                        event = line.substring("event:".length()).trim();
+                    } else if (line.startsWith("data:")) {
+                        seen = "compliance".equals(event) && campaign.equals(line.substring("data:".length()).trim());
+                    }
+                }
+            }
+            assertThat(seen).as("the other instance's change on this instance's stream").isTrue();
+        } finally {
+            response.thenAccept(r -> r.body().close());
+            reading.cancel(true);
+        }
+    }
+
     @Test
     void theStreamNeedsAViewerRoleOrBetter() {
         given().get("/api/stream").then().statusCode(401);

@@ -51,6 +51,8 @@ public record IndicatorDefinition(
     public static final String FEED_ONGOING_STUDIES = "ONGOING_STUDIES";
     /** The unweighted mean of the {@code ALF-01.<n>} shares of {@link #minimumLevels} at the same org unit. */
     public static final String FEED_LEVEL_MEAN = "LEVEL_MEAN";
+    /** Active registered units (from {@code alf.units.v1}) and those of them that submitted (ALF-05). */
+    public static final String FEED_REGISTRY = "REGISTRY";
 
     /** @param denominator null for count indicators */
     @JsonInclude(JsonInclude.Include.NON_NULL)

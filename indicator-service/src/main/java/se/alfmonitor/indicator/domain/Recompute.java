@@ -17,12 +17,14 @@ public class Recompute {
     private final AssessmentIndicators assessments;
     private final QuestionnaireIndicators questionnaires;
     private final StudyIndicators studies;
+    private final ResponseRates responseRates;
 
     public Recompute(AssessmentIndicators assessments, QuestionnaireIndicators questionnaires,
-            StudyIndicators studies) {
+            StudyIndicators studies, ResponseRates responseRates) {
         this.assessments = assessments;
         this.questionnaires = questionnaires;
         this.studies = studies;
+        this.responseRates = responseRates;
     }
 
     public record Result(long assessments, long submissions, long valuesBefore, long valuesAfter) {
@@ -44,6 +46,7 @@ public class Recompute {
             submissions++;
         }
         studies.recomputeAll();
+        responseRates.recomputeAll();
         return new Result(units, submissions, before, IndicatorValueEntity.count());
     }
 }

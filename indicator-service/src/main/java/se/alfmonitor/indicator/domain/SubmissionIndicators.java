@@ -11,10 +11,13 @@ public class SubmissionIndicators {
 
     private final QuestionnaireIndicators questionnaires;
     private final StudyIndicators studies;
+    private final ResponseRates responseRates;
 
-    public SubmissionIndicators(QuestionnaireIndicators questionnaires, StudyIndicators studies) {
+    public SubmissionIndicators(QuestionnaireIndicators questionnaires, StudyIndicators studies,
+            ResponseRates responseRates) {
         this.questionnaires = questionnaires;
         this.studies = studies;
+        this.responseRates = responseRates;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -42,6 +45,10 @@ public class SubmissionIndicators {
         }
         row.flush();
         recompute(row);
+        if (created && ResponseRates.UNIT_QUESTIONNAIRE.equals(row.questionnaireKey)) {
+            // a unit's first submission in the campaign: one more responding unit
+            responseRates.recompute(row.campaignId);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -6,27 +6,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.IndicatorComputed;
 import se.alfmonitor.contract.events.UnitChanged;
+import se.alfmonitor.reporting.stream.ChangeBroadcaster;
 import se.alfmonitor.reporting.stream.ReadModelChanged;
 
 /**
  * Writes the read models with upserts guarded by version, so applying an event twice, or an older event after a
- * newer one, leaves the same state. Every change is announced as a {@link ReadModelChanged}, which the live stream
- * passes on once the transaction has committed.
+ * newer one, leaves the same state. Every change is announced as a {@link ReadModelChanged}, which the live streams
+ * of every instance pass on once the transaction has committed.
  */
 @ApplicationScoped
 public class ReadModelStore {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
-    private final Event<ReadModelChanged> changes;
+    private final ChangeBroadcaster changes;
 
-    public ReadModelStore(EntityManager em, ObjectMapper mapper, Event<ReadModelChanged> changes) {
+    public ReadModelStore(EntityManager em, ObjectMapper mapper, ChangeBroadcaster changes) {
         this.em = em;
         this.mapper = mapper;
         this.changes = changes;
@@ -51,7 +51,7 @@ public class ReadModelStore {
                 .setParameter("active", unit.active())
                 .setParameter("direct", unit.directPatientContact())
                 .executeUpdate();
-        changes.fire(ReadModelChanged.unit(unit.regionCode()));
+        changes.announce(ReadModelChanged.unit(unit.regionCode()));
     }
 
     /** @return whether the read model changed */
@@ -80,7 +80,7 @@ public class ReadModelStore {
                 .setParameter("assessedAt", a.assessedAt())
                 .executeUpdate() == 1;
         if (changed) {
-            changes.fire(ReadModelChanged.compliance(a.campaignId()));
+            changes.announce(ReadModelChanged.compliance(a.campaignId()));
         }
         return changed;
     }
@@ -107,7 +107,7 @@ public class ReadModelStore {
                 .setParameter("computedAt", v.computedAt())
                 .executeUpdate() == 1;
         if (changed) {
-            changes.fire(ReadModelChanged.indicator(v.indicator()));
+            changes.announce(ReadModelChanged.indicator(v.indicator()));
         }
         return changed;
     }

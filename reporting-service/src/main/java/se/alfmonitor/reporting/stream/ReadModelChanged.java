@@ -1,7 +1,7 @@
 package se.alfmonitor.reporting.stream;
 
 /**
- * A read model changed. Fired inside the transaction that changed it and passed on to dashboards only once that
+ * A read model changed. Announced inside the transaction that changed it and passed on to dashboards only once that
  * transaction has committed, so a dashboard that refetches on the event reads the new state.
  *
  * @param name the server-sent event name: {@code compliance}, {@code indicator} or {@code unit}
