@@ -208,11 +208,13 @@ class DashboardBrowserIT extends AgainstRunningSuite {
     void showsAUnitNameWithMarkupAsTextAndRunsNothing() {
         By name = By.cssSelector("#remediation-table tr[data-unit='" + hostileUnit + "'] td:nth-child(2)");
         wait(b -> !b.findElements(name).isEmpty());
+        assertThat(script("return window.alfInjected === undefined")).as("the name's onerror did not run")
+                .isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("#remediation img, #remediation b"))).as("no element made")
+                .isEmpty();
         assertThat(browser.findElement(name).getText()).isEqualTo(HOSTILE_NAME);
         assertThat(text(By.cssSelector("#remediation-table tr[data-unit='" + hostileUnit
                 + "'] td[data-outcome='NOT_MET']"))).isEqualTo("3");
-        assertThat(browser.findElements(By.cssSelector("#remediation img, #remediation b"))).isEmpty();
-        assertThat(script("return window.alfInjected === undefined")).isEqualTo(true);
     }
 
     @Test
