@@ -1,6 +1,7 @@
 // ALF Monitor dashboard: signs in with Keycloak (authorization code with PKCE, public client), draws the reporting
 // endpoints with ECharts and refreshes when the server-sent event stream says a read model changed.
-// Texts from the data reach the page only through textContent or ECharts' canvas and rich-text tooltips, never as HTML.
+// Texts from the data reach the page only through textContent or ECharts' canvas and rich-text tooltips, never as HTML:
+// unit names are typed by people, and a name like <img onerror=...> must show as text and run nothing.
 (function () {
   'use strict';
 
@@ -103,6 +104,7 @@
       streamAbort.abort();
     }
     $('user').textContent = '';
+    $('remediation').hidden = true;
     $('signin').hidden = false;
     $('signout').hidden = true;
     setLive(false);
@@ -123,7 +125,7 @@
       throw new Error('Logga in för att se data / Sign in to see the data');
     }
     if (response.status === 403) {
-      throw new Error('Din roll får inte se detta / Your role may not see this');
+      throw Object.assign(new Error('Din roll får inte se detta / Your role may not see this'), { status: 403 });
     }
     if (!response.ok) {
       throw new Error('Fel ' + response.status + ' från ' + path);
@@ -140,6 +142,23 @@
       charts[id] = echarts.init($(id));
     }
     return charts[id];
+  }
+
+  // an element with text (never parsed as HTML) and attributes
+  function el(tag, text, attributes) {
+    const element = document.createElement(tag);
+    element.textContent = text === null || text === undefined ? '' : String(text);
+    Object.entries(attributes || {}).forEach(([name, value]) => element.setAttribute(name, value));
+    return element;
+  }
+
+  const DECIMAL = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+  // a share cell as the published report writes it (one decimal, Swedish comma); the raw value in data-value
+  function shareCell(value, attributes) {
+    const missing = value === null || value === undefined;
+    return el('td', missing ? '–' : DECIMAL.format(value),
+      Object.assign({ class: 'number', 'data-value': missing ? '' : String(value) }, attributes));
   }
 
   function truncate(text, length) {
@@ -163,16 +182,17 @@
         formatter: (p) => {
           const level = data.levels[p.value[1]];
           return 'Nivå ' + level.number + ': ' + level.labelSv + '\n' + data.regions[p.value[0]].name + ': '
-            + (p.value[2] === '-' ? 'inga svarande enheter' : p.value[2] + ' %') + '\nRiket: '
-            + (level.nationalShare === null ? '–' : level.nationalShare + ' %');
+            + (p.value[2] === '-' ? 'inga svarande enheter' : DECIMAL.format(p.value[2]) + ' %') + '\nRiket: '
+            + (level.nationalShare === null ? '–' : DECIMAL.format(level.nationalShare) + ' %');
         }
       },
-      grid: { left: 260, right: 20, top: 10, bottom: 70 },
+      grid: { left: 260, right: 20, top: 10, bottom: 100 },
       xAxis: { type: 'category', data: regions, splitArea: { show: true }, axisLabel: { interval: 0, rotate: 20 } },
       yAxis: { type: 'category', data: levels, inverse: true, axisLabel: { fontSize: 11 } },
       visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
         inRange: { color: OUTCOME_COLORS }, text: ['100 %', '0 %'] },
-      series: [{ name: 'Andel uppfyllda', type: 'heatmap', data: cells, label: { show: true, fontSize: 10 } }]
+      series: [{ name: 'Andel uppfyllda', type: 'heatmap', data: cells, label: { show: true, fontSize: 10,
+        formatter: (p) => (p.value[2] === '-' ? '–' : DECIMAL.format(p.value[2])) } }]
     }, true);
 
     chart('regions').setOption({
@@ -189,6 +209,75 @@
           type: 'bar', data: data.regions.map((r) => data.unitsMeetingAll.byRegion[r.code].share) }
       ]
     }, true);
+    complianceTable(data);
+  }
+
+  // the heat map's figures as a table: readable by screen readers, copyable, and what the browser test checks
+  function complianceTable(data) {
+    const table = $('compliance-table');
+    const head = el('tr');
+    head.append(el('th', 'Nivå', { scope: 'col' }));
+    data.regions.forEach((r) => head.append(el('th', r.name, { scope: 'col', 'data-region': r.code })));
+    head.append(el('th', 'Riket', { scope: 'col', 'data-region': 'SE' }));
+    table.tHead.replaceChildren(head);
+
+    table.tBodies[0].replaceChildren(...data.levels.map((level) => {
+      const row = el('tr', null, { 'data-level': level.number });
+      row.append(el('th', level.number + '. ' + level.labelSv, { scope: 'row' }));
+      data.regions.forEach((r) => row.append(shareCell(level.shares[r.code], { 'data-region': r.code })));
+      row.append(shareCell(level.nationalShare, { 'data-region': 'SE' }));
+      return row;
+    }));
+
+    const summary = (name, label, perRegion, national, format) => {
+      const row = el('tr', null, { 'data-row': name });
+      row.append(el('th', label, { scope: 'row' }));
+      data.regions.forEach((r) => row.append(format(perRegion(r), { 'data-region': r.code })));
+      row.append(format(national, { 'data-region': 'SE' }));
+      return row;
+    };
+    const count = (value, attributes) => el('td', value, Object.assign({ class: 'number', 'data-value': value },
+      attributes));
+    table.tFoot.replaceChildren(
+      summary('average', 'Medelvärde % / Average', (r) => r.averageShare, data.nationalAverage, shareCell),
+      summary('responding', 'Svarande enheter / Responding units', (r) => r.respondingUnits,
+        data.regions.reduce((sum, r) => sum + r.respondingUnits, 0), count),
+      summary('all-met-count', 'Uppfyller alla nivåer, antal / Meeting all levels',
+        (r) => data.unitsMeetingAll.byRegion[r.code].count, data.unitsMeetingAll.count, count),
+      summary('all-met-share', 'Uppfyller alla nivåer, andel % / Meeting all levels, %',
+        (r) => data.unitsMeetingAll.byRegion[r.code].share, data.unitsMeetingAll.share, shareCell));
+  }
+
+  // units with unmet levels, for the roles that may see units (reporter of its region, assessor, monitor, admin);
+  // a viewer's 403 hides the section
+  async function drawRemediation() {
+    let data;
+    try {
+      data = await api('/api/remediation/units?campaignId=' + campaign());
+    } catch (e) {
+      if (e.status === 403) {
+        $('remediation').hidden = true;
+        return;
+      }
+      throw e;
+    }
+    const units = new Map();
+    data.items.forEach((item) => {
+      if (!units.has(item.unitId)) {
+        units.set(item.unitId, { id: item.unitId, name: item.unitName, region: item.regionCode, notMet: [],
+          pending: [] });
+      }
+      units.get(item.unitId)[item.outcome === 'PENDING_REVIEW' ? 'pending' : 'notMet'].push(item.level);
+    });
+    $('remediation-table').tBodies[0].replaceChildren(...[...units.values()].map((unit) => {
+      const row = el('tr', null, { 'data-unit': unit.id });
+      row.append(el('td', ORG_NAMES[unit.region] || unit.region));
+      row.append(el('td', unit.name || unit.id, { title: unit.id }));
+      row.append(el('td', unit.notMet.join(', '), { 'data-outcome': 'NOT_MET' }));
+      row.append(el('td', unit.pending.join(', '), { 'data-outcome': 'PENDING_REVIEW' }));
+      return row;
+    }));
+    $('remediation').hidden = false;
   }
 
   async function drawCompleteness() {
@@ -247,7 +336,8 @@
     // several events in a burst (a rebuild, a bulk import) cause one refetch per chart
     clearTimeout(pending[what]);
     pending[what] = setTimeout(() => {
-      const draw = { compliance: drawCompliance, completeness: drawCompleteness, trend: drawTrend }[what];
+      const draw = { compliance: drawCompliance, remediation: drawRemediation, completeness: drawCompleteness,
+        trend: drawTrend }[what];
       draw().catch((e) => say(e.message, true));
     }, 400);
   }
@@ -259,6 +349,7 @@
     }
     say('');
     refresh('compliance');
+    refresh('remediation');
     refresh('completeness');
     refresh('trend');
   }
@@ -326,6 +417,7 @@
     });
     if (event === 'compliance' && data === $('campaign').value.trim()) {
       refresh('compliance');
+      refresh('remediation');
       refresh('completeness');
     } else if (event === 'unit') {
       refresh('completeness');

@@ -27,7 +27,7 @@ import se.alfmonitor.e2e.Suite.Service;
  * Faults a national agency would ask about, each printing its figures: the broker going away under load, a consumer
  * killed mid-stream, poison messages on every topic, and a database restart.
  */
-@Order(3)
+@Order(4)
 class FaultToleranceIT extends AgainstRunningSuite {
 
     private static final int LOAD = Integer.getInteger("alf.e2e.load", 200);

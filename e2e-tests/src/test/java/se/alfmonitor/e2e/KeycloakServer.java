@@ -1,5 +1,7 @@
 package se.alfmonitor.e2e;
 
+import static io.restassured.RestAssured.given;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import io.restassured.http.ContentType;
 
 /**
  * A real Keycloak (the distribution unpacked by the build) in dev mode, importing the project's {@code alf-monitor}
@@ -55,6 +59,36 @@ final class KeycloakServer {
 
     String realmUrl() {
         return "http://localhost:" + port + "/realms/alf-monitor";
+    }
+
+    /**
+     * The realm file lets the {@code dashboard} client sign in only from the local run's address; the suite's
+     * reporting-service listens on a free port, so that origin is added as a redirect URI and web origin through
+     * Keycloak's admin API, as an operator would for another deployment.
+     */
+    void allowDashboardAt(String origin) {
+        String base = "http://localhost:" + port;
+        String adminToken = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"))
+                .post(base + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        Map<String, Object> client = given().auth().oauth2(adminToken).queryParam("clientId", "dashboard")
+                .get(base + "/admin/realms/alf-monitor/clients")
+                .then().statusCode(200).extract().jsonPath().getMap("[0]");
+        client.put("redirectUris", append(client.get("redirectUris"), origin + "/*"));
+        client.put("webOrigins", append(client.get("webOrigins"), origin));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
+        attributes.put("post.logout.redirect.uris", attributes.get("post.logout.redirect.uris") + "##" + origin + "/*");
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(client)
+                .put(base + "/admin/realms/alf-monitor/clients/{id}", client.get("id"))
+                .then().statusCode(204);
+    }
+
+    private static List<Object> append(Object list, String value) {
+        List<Object> values = new java.util.ArrayList<>((List<?>) list);
+        values.add(value);
+        return values;
     }
 
     /** Keycloak 26 wants a recent JDK: a Temurin 21+ under /usr/lib/jvm if there is one, else the test's own. */

@@ -32,7 +32,7 @@ import se.alfmonitor.e2e.Suite.Service;
  * service's consumer group, the partitions are spread over both, and the same answers give the same assessments and
  * scorecards as with one instance. The work each instance did is read from its own {@code alf_inbox_events_total}.
  */
-@Order(4)
+@Order(5)
 class ScaleOutIT extends AgainstRunningSuite {
 
     private static final int UNITS = Integer.getInteger("alf.e2e.scale-units", 42);

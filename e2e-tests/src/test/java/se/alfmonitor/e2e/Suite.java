@@ -94,6 +94,9 @@ final class Suite implements AutoCloseable {
         tokens = new RealmTokens(keycloak.realmUrl());
         for (Service service : Service.values()) {
             ports.put(service, freePort());
+        }
+        keycloak.allowDashboardAt(url(Service.REPORTING));
+        for (Service service : Service.values()) {
             services.put(service, serviceProcess(service, ports.get(service), service.module));
             services.get(service).start();
         }
@@ -132,6 +135,8 @@ final class Suite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("ALF_OUTBOX_POLL_INTERVAL", "PT0.5S");
+        // where the dashboard page (in the browser) signs in: this Keycloak, not the local run's port
+        env.put("ALF_DASHBOARD_AUTH_SERVER_URL", keycloak.realmUrl());
         return new ManagedProcess(name,
                 List.of(ManagedProcess.javaExecutable(), "-Xmx256m", "-jar", jar.toString()), env, logs, null);
     }
