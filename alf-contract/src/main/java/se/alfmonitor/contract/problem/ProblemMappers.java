@@ -55,7 +55,9 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             pointer = pointerOf(mapping.getPath());
             if (!refusedByParser(mapping)) {
-                code = e instanceof MismatchedInputException ? "WRONG_TYPE" : "INVALID_VALUE";
+                // a number too large for the field's type (2^63 for an int) is a wrong type as well
+                code = e instanceof MismatchedInputException || mapping.getCause() instanceof InputCoercionException
+                        ? "WRONG_TYPE" : "INVALID_VALUE";
             }
         }
         return respond(Problem.of(400, code, "Bad request", "The request body could not be read",
