@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,12 +26,14 @@ import se.alfmonitor.e2e.Suite.Service;
 
 /**
  * Faults a national agency would ask about, each printing its figures: the broker going away under load, a consumer
- * killed mid-stream, poison messages on every topic, and a database restart.
+ * killed mid-stream, poison messages on every topic, a database restart, and two reporters amending the same
+ * submission at the same moment.
  */
 @Order(4)
 class FaultToleranceIT extends AgainstRunningSuite {
 
     private static final int LOAD = Integer.getInteger("alf.e2e.load", 200);
+    private static final int AMEND_PAIRS = Integer.getInteger("alf.e2e.amendPairs", 50);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -142,6 +145,149 @@ class FaultToleranceIT extends AgainstRunningSuite {
         await().atMost(Duration.ofSeconds(90)).until(() -> keysOn("alf.assessments.v1", prefix).size() == 3);
         System.out.printf("FAULT d) PostgreSQL restarted (down %.1f s): every service serves again and the "
                 + "pipeline flows without manual action%n", downSeconds);
+    }
+
+    /**
+     * (e) Two reporters of one region amend the same submission at the same moment, both based on revision 1: exactly
+     * one wins, the other gets 409 {@code REVISION_CONFLICT} and succeeds after reading again. Nothing is lost: both
+     * answer sets are stored as revisions 2 and 3, the history shows each amendment once, and each revision is
+     * assessed once.
+     */
+    @Test
+    void concurrentAmendmentsOfOneSubmissionLoseNothing() throws Exception {
+        String prefix = "01-RACE-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        List<String> units = registerUnits(prefix, "01", AMEND_PAIRS);
+        Map<String, UUID> submissions = new ConcurrentHashMap<>();
+        Map<String, Object> complete = Fixtures.completeAlfUsve();
+        for (String unit : units) {
+            UUID id = UUID.randomUUID();
+            given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.region("01"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("campaignId", "alf-2018-2021", "unitId", unit, "answers", complete))
+                    .put("/api/submissions/{id}", id).then().statusCode(201);
+            given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.region("01"))
+                    .post("/api/submissions/{id}/submit", id).then().statusCode(200);
+            submissions.put(unit, id);
+        }
+        // the region's IT system and a contact person of the same region
+        Map<String, String> reporters = Map.of("system", tokens.region("01"), "person", tokens.user("reporter-01"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        int wins = 0;
+        int conflicts = 0;
+        int other = 0;
+        int retried = 0;
+        long started = System.nanoTime();
+        try {
+            for (String unit : units) {
+                UUID id = submissions.get(unit);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Map<String, Future<io.restassured.response.Response>> answers = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, String> reporter : reporters.entrySet()) {
+                    answers.put(reporter.getKey(), pool.submit(() -> {
+                        start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return amend(reporter.getValue(), id, 1, reporter.getKey());
+                    }));
+                }
+                String loser = null;
+                for (Map.Entry<String, Future<io.restassured.response.Response>> answer : answers.entrySet()) {
+                    io.restassured.response.Response response = answer.getValue().get();
+                    if (response.statusCode() == 201) {
+                        wins++;
+                    } else if (response.statusCode() == 409
+                            && response.contentType().startsWith("application/problem+json")
+                            && "REVISION_CONFLICT".equals(response.path("code"))) {
+                        conflicts++;
+                        loser = answer.getKey();
+                    } else {
+                        other++;
+                        System.out.printf("FAULT e) unexpected answer for %s: %d %s%n", unit, response.statusCode(),
+                                response.asString());
+                    }
+                }
+                if (loser != null) {
+                    // the loser reads the submission again and amends on top of the winner's revision
+                    int current = given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(reporters.get(loser))
+                            .get("/api/submissions/{id}", id).then().statusCode(200).extract().path("revision");
+                    assertThat(amend(reporters.get(loser), id, current, loser).statusCode()).isEqualTo(201);
+                    retried++;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        int lost = 0;
+        int historyOk = 0;
+        for (String unit : units) {
+            UUID id = submissions.get(unit);
+            List<Map<String, Object>> revisions = given().baseUri(suite.url(Service.SURVEY))
+                    .auth().oauth2(tokens.user("admin")).get("/api/submissions/{id}/revisions", id)
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            List<String> texts = revisions.stream().skip(1)
+                    .map(r -> String.valueOf(((Map<?, ?>) r.get("answers")).get("explanation4a"))).toList();
+            boolean bothStored = revisions.size() == 3
+                    && texts.containsAll(List.of(text("system", id), text("person", id)));
+            if (!bothStored) {
+                lost++;
+                System.out.printf("FAULT e) %s: revisions %s%n", unit, texts);
+            }
+            List<Integer> amended = given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.user("admin"))
+                    .get("/api/submissions/{id}/history", id).then().statusCode(200).extract().jsonPath()
+                    .getList("findAll { it.action == 'AMENDED' }.revision", Integer.class);
+            if (amended.equals(List.of(2, 3))) {
+                historyOk++;
+            }
+        }
+        Set<String> unitSet = Set.copyOf(units);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(
+                () -> assessedRevisions(prefix).entrySet().stream().filter(e -> unitSet.contains(e.getKey()))
+                        .filter(e -> e.getValue().size() >= 3).count() == units.size());
+        Map<String, List<Integer>> assessed = assessedRevisions(prefix);
+        long assessedOnce = assessed.values().stream()
+                .filter(r -> r.stream().sorted().toList().equals(List.of(1, 2, 3))).count();
+        System.out.printf("FAULT e) concurrent amendments: %d pairs in %.1f s; wins %d, 409 REVISION_CONFLICT %d, "
+                + "other answers %d; losers re-read and amended %d; lost %d; history with each amendment once %d of "
+                + "%d; every revision assessed exactly once for %d of %d units%n", units.size(), seconds, wins,
+                conflicts, other, retried, lost, historyOk, units.size(), assessedOnce, units.size());
+
+        assertThat(wins).isEqualTo(units.size());
+        assertThat(conflicts).isEqualTo(units.size());
+        assertThat(other).isZero();
+        assertThat(lost).isZero();
+        assertThat(historyOk).isEqualTo(units.size());
+        assertThat(assessedOnce).isEqualTo(units.size());
+    }
+
+    private static io.restassured.response.Response amend(String token, UUID id, int expectedRevision,
+            String reporter) {
+        Map<String, Object> answers = new java.util.LinkedHashMap<>(Fixtures.completeAlfUsve());
+        answers.put("explanation4a", text(reporter, id));
+        return given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("expectedRevision", expectedRevision, "answers", answers))
+                .post("/api/submissions/{id}/amendments", id);
+    }
+
+    private static String text(String reporter, UUID id) {
+        return "Ändrad av " + reporter + " för " + id;
+    }
+
+    /** The submission revisions assessed per unit, one entry per distinct assessment event. */
+    private static Map<String, List<Integer>> assessedRevisions(String prefix) {
+        Map<String, Map<String, Integer>> byUnit = new java.util.HashMap<>();
+        for (ConsumerRecord<String, String> record : TopicReader.readAll(suite.kafka().bootstrapServers(),
+                "alf.assessments.v1", r -> r.key() != null && r.key().startsWith(prefix), Duration.ofSeconds(2))) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode event = JSON.readTree(record.value());
+                byUnit.computeIfAbsent(record.key(), k -> new java.util.HashMap<>()).put(event.path("id").asText(),
+                        event.path("data").path("submissionRevision").asInt());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Map<String, List<Integer>> revisions = new java.util.HashMap<>();
+        byUnit.forEach((unit, events) -> revisions.put(unit, List.copyOf(events.values())));
+        return revisions;
     }
 
     private List<String> registerUnits(String prefix, String region, int count) {

@@ -7,6 +7,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -39,13 +42,23 @@ public class ProblemMappers {
                 errors));
     }
 
+    /** More specific than Quarkus' own mapper for this type, which answers without a body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String pointer = "/";
         String code = "MALFORMED_JSON";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             pointer = pointerOf(mapping.getPath());
-            code = e instanceof MismatchedInputException ? "WRONG_TYPE" : "INVALID_VALUE";
+            if (!refusedByParser(mapping)) {
+                // a number too large for the field's type (2^63 for an int) is a wrong type as well
+                code = e instanceof MismatchedInputException || mapping.getCause() instanceof InputCoercionException
+                        ? "WRONG_TYPE" : "INVALID_VALUE";
+            }
         }
         return respond(Problem.of(400, code, "Bad request", "The request body could not be read",
                 List.of(new FieldError(code, pointer, e.getOriginalMessage()))));
@@ -59,8 +72,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized() {
-        return respond(Problem.of(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required",
-                List.of()));
+        Problem problem = Problem.of(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required",
+                List.of());
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(problem)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -70,6 +85,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+            // the JSON reader wraps what the parser refused (malformed JSON, duplicate keys, nesting, trailing tokens)
+            return unreadableJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String code = switch (status.getStatusCode()) {
             case 404 -> "NOT_FOUND";
@@ -90,6 +109,17 @@ public class ProblemMappers {
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error",
                 "The request failed; nothing was changed. The failure is logged.", List.of()));
+    }
+
+    /** What the parser refused (a duplicate key, too deep nesting) is malformed JSON wherever it happened. */
+    private static boolean refusedByParser(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException
+                    || (cause instanceof StreamReadException && !(cause instanceof InputCoercionException))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

@@ -53,6 +53,10 @@ public class ReviewDecisionService {
             errors.add(new FieldError("REQUIRED_MISSING", "/comment", "a comment explaining the decision is required"));
         } else if (request.comment().length() > COMMENT_MAX) {
             errors.add(new FieldError("OUT_OF_RANGE", "/comment", "at most " + COMMENT_MAX + " characters"));
+        } else if (request.comment().indexOf('\u0000') >= 0) {
+            // valid JSON, but PostgreSQL text cannot hold it
+            errors.add(new FieldError("INVALID_CHARACTER", "/comment",
+                    "the comment must not contain the NUL character (U+0000)"));
         }
         ReviewItemEntity item = ReviewItemEntity.findById(reviewId);
         if (item == null) {

@@ -2,6 +2,7 @@ package se.alfmonitor.indicator.domain;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,8 +15,10 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,6 +41,9 @@ public class ReferenceStatistics {
 
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 9999;
+    /** Far above any region's population or case count, far below what the numeric columns could not hold. */
+    private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
+    private static final int MAX_DECIMALS = 6;
 
     private final ObjectMapper mapper;
     private final IndicatorConfig config;
@@ -91,7 +97,9 @@ public class ReferenceStatistics {
         List<Row> rows = new ArrayList<>();
         JsonNode root;
         try {
-            root = mapper.readTree(body == null ? "" : body);
+            // decimals as written: 1e400 is a number too large, not infinity
+            root = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("MALFORMED_JSON", "The request body is not JSON",
                     List.of(new FieldError("MALFORMED_JSON", "/", e.getOriginalMessage())));
@@ -115,7 +123,11 @@ public class ReferenceStatistics {
         checkYear(year, errors);
         List<Row> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+                .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+        if (body != null && body.indexOf('\u0000') >= 0) {
+            // trimming would silently drop it from a cell; no figure or region code contains it
+            errors.add(new FieldError("INVALID_CHARACTER", "/", "The CSV contains the NUL character (U+0000)"));
+        }
         try (CSVParser parser = CSVParser.parse(new StringReader(body == null ? "" : body), format)) {
             if (!parser.getHeaderNames().containsAll(List.of("regionCode", "value"))) {
                 errors.add(new FieldError("CSV_HEADER", "/0", "The first line must be the header regionCode,value"));
@@ -127,7 +139,8 @@ public class ReferenceStatistics {
                             value == null || value.isEmpty(), "/" + i++, errors));
                 }
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // the parser reports an unclosed quote while iterating, wrapped as UncheckedIOException
             errors.add(new FieldError("MALFORMED_CSV", "/", e.getMessage()));
         }
         return store(kind, year, source, rows, errors, caller);
@@ -156,6 +169,11 @@ public class ReferenceStatistics {
                 number = new BigDecimal(value);
                 if (number.signum() < 0) {
                     errors.add(new FieldError("OUT_OF_RANGE", pointer + "/value", "value must not be negative"));
+                } else if (number.compareTo(MAX_VALUE) > 0 || number.stripTrailingZeros().scale() > MAX_DECIMALS) {
+                    // 1e999999999 or 1e-999999999 would overflow the database's numeric type
+                    errors.add(new FieldError("OUT_OF_RANGE", pointer + "/value", "value must be at most "
+                            + MAX_VALUE.toPlainString() + " with at most " + MAX_DECIMALS + " decimals"));
+                    number = null;
                 }
             } catch (NumberFormatException | NullPointerException e) {
                 errors.add(new FieldError("WRONG_TYPE", pointer + "/value", "value must be a number"));

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -87,7 +90,8 @@ public class ImportResource {
             0b8f6c1e-7d2a-4f5b-9c3e-1a2b3c4d5e6f,alf-2018-2021,01-KS-ONK,14a,NATIONAL_STUDIES|INTERNATIONAL_STUDIES,true
             """)))
     @APIResponse(responseCode = "200", description = "The import summary")
-    @APIResponse(responseCode = "400", description = "CSV_HEADER, MALFORMED_CSV")
+    @APIResponse(responseCode = "400", description = "CSV_HEADER, MALFORMED_CSV, INVALID_ENCODING, "
+            + "UNSUPPORTED_CHARSET")
     public ImportSummary importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam("Content-Type") String contentType, byte[] csv) {
         return imports.importCsv(decode(csv, contentType), dryRun, Actor.of(caller));
@@ -104,7 +108,10 @@ public class ImportResource {
         return imports.get(id, Actor.of(caller));
     }
 
-    /** Decodes in the charset the client declared (spreadsheets often export ISO-8859-1), UTF-8 otherwise. */
+    /**
+     * Decodes in the charset the client declared (spreadsheets often export ISO-8859-1), UTF-8 otherwise; 400
+     * {@code INVALID_ENCODING} when the bytes are not text in that charset.
+     */
     static String decode(byte[] body, String contentType) {
         Charset charset = StandardCharsets.UTF_8;
         if (contentType != null) {
@@ -118,7 +125,17 @@ public class ImportResource {
                         List.of(new FieldError("UNSUPPORTED_CHARSET", "?Content-Type", contentType)));
             }
         }
-        String text = new String(body == null ? new byte[0] : body, charset);
+        String text;
+        try {
+            // strict: bytes that are not text in the charset are refused, not stored as replacement characters
+            text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("INVALID_ENCODING", "The CSV is not valid " + charset.name()
+                    + "; declare the charset it is written in, e.g. text/csv; charset=ISO-8859-1",
+                    List.of(new FieldError("INVALID_ENCODING", "/", e.toString())));
+        }
         // a byte order mark from spreadsheet exports is not part of the first header name
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.events.SubmissionSubmitted;
 import se.alfmonitor.contract.events.Topic;
@@ -83,7 +84,10 @@ public class SubmissionService {
         SubmissionEntity submission = SubmissionEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (submission != null) {
             actor.requireRegion(submission.regionCode);
-            if (!submission.campaignId.equals(draft.campaignId()) || !submission.unitId.equals(draft.unitId())) {
+            // a body that names no campaign or unit is answered with what it lacks, not as a conflict
+            boolean names = draft.campaignId() != null && draft.unitId() != null;
+            if (names && (!submission.campaignId.equals(draft.campaignId())
+                    || !submission.unitId.equals(draft.unitId()))) {
                 throw ProblemException.conflict("SUBMISSION_ID_CONFLICT",
                         "Submission " + id + " belongs to another unit or campaign");
             }
@@ -317,6 +321,9 @@ public class SubmissionService {
         QuestionnaireDefinition definition = null;
         if (campaignId == null || campaignId.isBlank()) {
             errors.add(new FieldError("REQUIRED_MISSING", "/campaignId", "campaignId is required"));
+        } else if (campaignId.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot compare text with NUL; no id contains it
+            errors.add(new FieldError("INVALID_CHARACTER", "/campaignId", "campaignId contains NUL (U+0000)"));
         } else {
             campaign = CampaignEntity.findById(campaignId);
             if (campaign == null) {
@@ -328,6 +335,8 @@ public class SubmissionService {
         SubmissionSubmitted.UnitRef unit = null;
         if (unitId == null || unitId.isBlank()) {
             errors.add(new FieldError("REQUIRED_MISSING", "/unitId", "unitId is required"));
+        } else if (unitId.indexOf('\u0000') >= 0) {
+            errors.add(new FieldError("INVALID_CHARACTER", "/unitId", "unitId contains NUL (U+0000)"));
         } else if (RegionUnits.isPseudoUnit(unitId)) {
             String region = RegionUnits.regionOf(unitId).orElse(null);
             if (region == null) {
@@ -442,7 +451,7 @@ public class SubmissionService {
     private static void persistNew(SubmissionEntity submission) {
         try {
             submission.persistAndFlush();
-        } catch (PersistenceException e) {
+        } catch (ConstraintViolationException e) {
             // another request created the same submission (or one for the same unit) at the same moment
             throw ProblemException.conflict("REVISION_CONFLICT", "Submission " + submission.id
                     + " was written by another request at the same time; read it again and retry");

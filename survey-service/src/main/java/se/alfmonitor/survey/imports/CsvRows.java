@@ -2,6 +2,7 @@ package se.alfmonitor.survey.imports;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,7 +49,7 @@ final class CsvRows {
     /** @param definitions the questionnaire of a campaign id, if the campaign exists */
     static List<ImportRow> read(String csv, Function<String, Optional<QuestionnaireDefinition>> definitions) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get();
+                .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         Map<String, Builder> groups = new LinkedHashMap<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(csv), format)) {
             List<String> missing = HEADER.stream().filter(h -> !"submit".equals(h))
@@ -63,7 +65,8 @@ final class CsvRows {
                 Builder group = groups.computeIfAbsent(submissionId, id -> new Builder(groups.size(), id));
                 group.add(line, record, hasSubmit, definitions);
             }
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // the parser reports an unclosed quote while iterating, wrapped as UncheckedIOException
             throw ProblemException.badRequest("MALFORMED_CSV", "The CSV could not be read: " + e.getMessage(),
                     List.of(new FieldError("MALFORMED_CSV", "/", String.valueOf(e.getMessage()))));
         }

@@ -15,6 +15,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,7 +109,8 @@ public class ImportService {
     }
 
     private Optional<QuestionnaireDefinition> definitionOf(String campaignId) {
-        CampaignEntity campaign = campaignId == null || campaignId.isBlank() ? null
+        CampaignEntity campaign = campaignId == null || campaignId.isBlank() || campaignId.indexOf('\u0000') >= 0
+                ? null
                 : CampaignEntity.findById(campaignId);
         return campaign == null ? Optional.empty() : Optional.of(campaigns.definitionOf(campaign));
     }
@@ -216,9 +221,31 @@ public class ImportService {
             run.dryRun = summary.dryRun();
             run.startedAt = started;
             run.finishedAt = now();
-            run.summary = mapper.convertValue(summary, MAP);
+            run.summary = mapper.convertValue(withoutNul(mapper.valueToTree(summary)), MAP);
             run.persist();
         });
+    }
+
+    /**
+     * The summary as it can be stored: messages and ids quote the rejected input, which may hold NUL characters that
+     * no PostgreSQL text can; they are stored as U+FFFD. The client still gets the summary as it was.
+     */
+    static JsonNode withoutNul(JsonNode node) {
+        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+            return TextNode.valueOf(node.textValue().replace('\u0000', '\uFFFD'));
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(withoutNul(element)));
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(field -> copy.set(field.getKey().replace('\u0000', '\uFFFD'),
+                    withoutNul(field.getValue())));
+            return copy;
+        }
+        return node;
     }
 
     private ImportRow jsonRow(int index, JsonNode node) {

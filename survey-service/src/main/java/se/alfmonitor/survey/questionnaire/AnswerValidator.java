@@ -153,6 +153,11 @@ public final class AnswerValidator {
             return;
         }
         String text = value.textValue();
+        if (text.indexOf('\u0000') >= 0) {
+            // valid JSON, but no database text type can hold it, and no questionnaire answer needs it
+            errors.add(new FieldError("INVALID_CHARACTER", pointer,
+                    "Text must not contain the NUL character (U+0000)"));
+        }
         int length = text.codePointCount(0, text.length());
         if (item.maxLength() != null && length > item.maxLength()) {
             errors.add(new FieldError("TOO_LONG", pointer, "Text of " + length + " characters exceeds the maximum of "

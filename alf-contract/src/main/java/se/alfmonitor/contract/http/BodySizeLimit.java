@@ -1,4 +1,4 @@
-package se.alfmonitor.survey.config;
+package se.alfmonitor.contract.http;
 
 import java.util.Optional;
 
@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Answers an over-long request body with a problem+json 413 instead of the HTTP layer's empty one, so a regional
- * system sees the same error format as everywhere else. It runs before Quarkus' own size check (which stays in place
+ * Answers an over-long request body with a problem+json 413 instead of the HTTP layer's empty one, so a client sees
+ * the same error format from every service and every endpoint, including those that take no body. It runs before Quarkus' own size check (which stays in place
  * for bodies sent without a Content-Length) and drains the body before answering, because clients that are still
  * writing a body would otherwise see a reset connection instead of the answer.
  */
