@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Answer sets shared with the services' own tests. */
-final class Fixtures {
+public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of(System.getProperty("alf.repository.root", "..")).toAbsolutePath()
@@ -19,7 +19,7 @@ final class Fixtures {
     }
 
     /** A complete, valid alf-usve 2021 answer set that meets every level. */
-    static Map<String, Object> completeAlfUsve() {
+    public static Map<String, Object> completeAlfUsve() {
         return read("survey-service/src/test/resources/fixtures/alf-usve-2021-complete.json");
     }
 

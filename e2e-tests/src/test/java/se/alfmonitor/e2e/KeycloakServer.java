@@ -23,7 +23,8 @@ final class KeycloakServer {
     private final int port;
     private final ManagedProcess process;
 
-    KeycloakServer(Path home, Path realmFile, Path logDirectory, int port) {
+    /** @param managementPort health and metrics; never the default 9000, which another Keycloak may hold */
+    KeycloakServer(Path home, Path realmFile, Path logDirectory, int port, int managementPort) {
         this.port = port;
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home
@@ -44,7 +45,7 @@ final class KeycloakServer {
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         process = new ManagedProcess("keycloak",
                 List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + port,
-                        "--import-realm", "--health-enabled=true"),
+                        "--http-management-port=" + managementPort, "--import-realm", "--health-enabled=true"),
                 env, logDirectory, home);
     }
 

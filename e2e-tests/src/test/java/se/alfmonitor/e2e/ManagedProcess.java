@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A child process of the test with its own log file, which tests may stop, kill and start again. */
-final class ManagedProcess {
+public final class ManagedProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -25,7 +25,7 @@ final class ManagedProcess {
     private final Path workingDirectory;
     private Process process;
 
-    ManagedProcess(String name, List<String> command, Map<String, String> environment, Path logDirectory,
+    public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path logDirectory,
             Path workingDirectory) {
         this.name = name;
         this.command = List.copyOf(command);
@@ -34,15 +34,15 @@ final class ManagedProcess {
         this.workingDirectory = workingDirectory;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -64,7 +64,7 @@ final class ManagedProcess {
      * SIGTERM to the process and everything it started (a launcher script's JVM, for example), then SIGKILL to
      * whatever has not exited in time.
      */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -76,7 +76,7 @@ final class ManagedProcess {
     }
 
     /** SIGTERM to the process and its descendants without waiting; pair with {@link #awaitExit}. */
-    synchronized void signalStop() {
+    public synchronized void signalStop() {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
@@ -84,7 +84,7 @@ final class ManagedProcess {
     }
 
     /** Waits for the process to exit, then SIGKILLs it and anything it left behind. */
-    synchronized void awaitExit(Duration timeout) {
+    public synchronized void awaitExit(Duration timeout) {
         if (process == null) {
             return;
         }
@@ -94,7 +94,7 @@ final class ManagedProcess {
     }
 
     /** SIGKILL to the process and its descendants: they get no chance to clean up. */
-    synchronized void kill() {
+    public synchronized void kill() {
         if (process == null) {
             return;
         }
@@ -103,11 +103,11 @@ final class ManagedProcess {
         waitForExit(Duration.ofSeconds(10));
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -122,7 +122,7 @@ final class ManagedProcess {
     }
 
     /** Waits until {@code url} answers 200, failing early if the process dies. */
-    void awaitHttpOk(String url, Duration timeout) {
+    public void awaitHttpOk(String url, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI uri = URI.create(url);
         while (System.nanoTime() < deadline) {
@@ -146,7 +146,7 @@ final class ManagedProcess {
         throw new IllegalStateException(name + " did not answer " + url + " in " + timeout + "; see " + log);
     }
 
-    static String javaExecutable() {
+    public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -10,10 +10,10 @@ import java.sql.Statement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** A real PostgreSQL server on a fixed port and data directory, so a test can restart it under the services. */
-final class PostgresServer {
+public final class PostgresServer {
 
-    static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
 
     private final Path dataDirectory;
     private final int port;

@@ -12,7 +12,7 @@ import io.restassured.response.Response;
  * Access tokens from the real {@code alf-monitor} realm: the regions' service accounts and the national monitor by
  * client credentials, people by password through the dashboard client, as the realm file defines them.
  */
-final class RealmTokens {
+public final class RealmTokens {
 
     private record Cached(String token, Instant expires) {
     }
@@ -25,16 +25,16 @@ final class RealmTokens {
     }
 
     /** The service account of an ALF region's IT system: role reporter, claim region_code. */
-    String region(String regionCode) {
+    public String region(String regionCode) {
         return clientCredentials("region-" + regionCode, "region-" + regionCode + "-secret");
     }
 
-    String nationalMonitor() {
+    public String nationalMonitor() {
         return clientCredentials("national-monitor", "national-monitor-secret");
     }
 
     /** A person of the realm: assessor, admin, monitor, viewer or reporter-01. */
-    String user(String username) {
+    public String user(String username) {
         return cached("user:" + username, () -> given().formParams(Map.of("grant_type", "password",
                 "client_id", "dashboard", "username", username, "password", username + "-demo"))
                 .post(tokenUrl));

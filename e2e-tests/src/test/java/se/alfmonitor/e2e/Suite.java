@@ -16,17 +16,19 @@ import java.util.Map;
  * The whole suite as the local run starts it: the four packaged services as separate JVMs, each with its own
  * database on a real PostgreSQL, a standalone Kafka broker and a real Keycloak importing the project's realm. Tests
  * reach the services only over HTTP with tokens from that Keycloak, and may stop, kill and restart any part.
+ *
+ * <p>Public so that the benchmarks ({@code bench}, from this module's test jar) drive the very same suite.
  */
-final class Suite implements AutoCloseable {
+public final class Suite implements AutoCloseable {
 
-    enum Service {
+    public enum Service {
         SURVEY("survey-service", "alf_survey"),
         ASSESSMENT("assessment-service", "alf_assessment"),
         INDICATOR("indicator-service", "alf_indicator"),
         REPORTING("reporting-service", "alf_reporting");
 
-        final String module;
-        final String database;
+        public final String module;
+        public final String database;
 
         Service(String module, String database) {
             this.module = module;
@@ -45,8 +47,9 @@ final class Suite implements AutoCloseable {
     }
 
     private final Path root = Path.of(System.getProperty("alf.repository.root", "..")).toAbsolutePath().normalize();
-    private final Path work = root.resolve("e2e-tests/target/e2e");
-    private final Path logs = work.resolve("logs");
+    private final Path work;
+    private final Path logs;
+    private final Map<Service, Map<String, String>> extraEnvironment;
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, String> jdbcUrls = new EnumMap<>(Service.class);
@@ -56,20 +59,36 @@ final class Suite implements AutoCloseable {
     private KeycloakServer keycloak;
     private RealmTokens tokens;
 
+    private Suite(String workDirectory, Map<Service, Map<String, String>> extraEnvironment) {
+        this.work = root.resolve(workDirectory);
+        this.logs = work.resolve("logs");
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+    }
+
     /** One suite for all end-to-end test classes of the JVM; it stops when the JVM exits. */
     static synchronized Suite shared() {
         if (shared == null) {
-            Suite suite = new Suite();
-            try {
-                suite.startAll();
-            } catch (RuntimeException | Error e) {
-                suite.close();
-                throw e;
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "e2e-suite-stop"));
-            shared = suite;
+            shared = start("e2e-tests/target/e2e", Map.of());
         }
         return shared;
+    }
+
+    /**
+     * A suite of its own, stopped when the JVM exits.
+     *
+     * @param workDirectory relative to the repository root; wiped first
+     * @param extraEnvironment environment variables added to (or overriding) a service's own
+     */
+    public static Suite start(String workDirectory, Map<Service, Map<String, String>> extraEnvironment) {
+        Suite suite = new Suite(workDirectory, extraEnvironment);
+        try {
+            suite.startAll();
+        } catch (RuntimeException | Error e) {
+            suite.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "e2e-suite-stop"));
+        return suite;
     }
 
     private void startAll() {
@@ -89,7 +108,7 @@ final class Suite implements AutoCloseable {
         kafka.formatAndStart();
         keycloak = new KeycloakServer(Path.of(System.getProperty("alf.keycloak.home",
                 root.resolve("e2e-tests/target/keycloak/keycloak-26.7.3").toString())),
-                root.resolve("deploy/keycloak/alf-monitor-realm.json"), logs, freePort());
+                root.resolve("deploy/keycloak/alf-monitor-realm.json"), logs, freePort(), freePort());
         keycloak.start();
         tokens = new RealmTokens(keycloak.realmUrl());
         for (Service service : Service.values()) {
@@ -137,32 +156,38 @@ final class Suite implements AutoCloseable {
         env.put("ALF_OUTBOX_POLL_INTERVAL", "PT0.5S");
         // where the dashboard page (in the browser) signs in: this Keycloak, not the local run's port
         env.put("ALF_DASHBOARD_AUTH_SERVER_URL", keycloak.realmUrl());
+        env.putAll(extraEnvironment.getOrDefault(service, Map.of()));
         return new ManagedProcess(name,
                 List.of(ManagedProcess.javaExecutable(), "-Xmx256m", "-jar", jar.toString()), env, logs, null);
     }
 
-    void awaitReady(Service service) {
+    public void awaitReady(Service service) {
         services.get(service).awaitHttpOk(url(service) + "/q/health/ready", Duration.ofSeconds(120));
     }
 
-    String url(Service service) {
+    public String url(Service service) {
         return "http://localhost:" + ports.get(service);
     }
 
-    RealmTokens tokens() {
+    public RealmTokens tokens() {
         return tokens;
     }
 
-    KafkaBroker kafka() {
+    public KafkaBroker kafka() {
         return kafka;
     }
 
-    ManagedProcess service(Service service) {
+    public ManagedProcess service(Service service) {
         return services.get(service);
     }
 
-    PostgresServer postgres() {
+    public PostgresServer postgres() {
         return postgres;
+    }
+
+    /** The JDBC URL of a service's own database, for {@link PostgresServer#USER}. */
+    public String jdbcUrl(Service service) {
+        return jdbcUrls.get(service);
     }
 
     /** Each run starts from nothing: no database, broker data or logs of an earlier run. */

@@ -1,11 +1,18 @@
 package se.alfmonitor.contract.messaging;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -26,14 +33,20 @@ public class Outbox {
     private final EventCodec codec;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final EntityManager entityManager;
     private final String source;
 
     public Outbox(EventCodec codec, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            EntityManager entityManager, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.codec = codec;
         this.relay = relay;
         this.transactions = transactions;
+        this.entityManager = entityManager;
         this.source = "/alf-monitor/" + applicationName;
+    }
+
+    /** One event of {@link #publishAll}: its record key, CloudEvents subject and data. */
+    public record Pending<T>(String key, String subject, T data) {
     }
 
     /**
@@ -55,6 +68,39 @@ public class Outbox {
         row.persist();
         wakeRelayAfterCommit();
         return event;
+    }
+
+    /**
+     * {@link #publish} for many events of one topic in one JDBC batch: the rows are never read back in this
+     * transaction, so they need no entity and no generated id each.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> List<CloudEvent<T>> publishAll(Topic topic, List<Pending<T>> events) {
+        List<CloudEvent<T>> published = new ArrayList<>(events.size());
+        if (events.isEmpty()) {
+            return published;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event"
+                    + " (event_id, topic, event_key, event_type, payload, created_at, attempts)"
+                    + " values (?, ?, ?, ?, ?, ?, 0)")) {
+                for (Pending<T> pending : events) {
+                    CloudEvent<T> event = CloudEvent.create(source, topic, pending.subject(), pending.data());
+                    insert.setObject(1, UUID.fromString(event.id()));
+                    insert.setString(2, topic.topicName());
+                    insert.setString(3, pending.key());
+                    insert.setString(4, event.type());
+                    insert.setString(5, codec.write(event));
+                    insert.setObject(6, now);
+                    insert.addBatch();
+                    published.add(event);
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
+        return published;
     }
 
     private void wakeRelayAfterCommit() {

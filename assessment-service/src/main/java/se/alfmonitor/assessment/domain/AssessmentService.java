@@ -2,6 +2,7 @@ package se.alfmonitor.assessment.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.SiteVisitOverrideEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.contract.events.SubmissionSubmitted;
@@ -116,21 +118,60 @@ public class AssessmentService {
             return Optional.empty();
         }
         List<LevelResult> results = evaluate(latest, ruleSet);
-        if (ruleSet.version().equals(latest.ruleSetVersion) && same(latest.levels, toLevels(results))) {
+        if (unchanged(latest, ruleSet, results)) {
             return Optional.empty();
         }
-        AssessmentEntity next = new AssessmentEntity();
-        next.unitId = latest.unitId;
-        next.regionCode = latest.regionCode;
-        next.campaignId = latest.campaignId;
-        next.submissionId = latest.submissionId;
-        next.submissionRevision = latest.submissionRevision;
-        next.questionnaireKey = latest.questionnaireKey;
-        next.questionnaireVersion = latest.questionnaireVersion;
-        next.answers = latest.answers;
-        next.directPatientContact = latest.directPatientContact;
-        next.designatedYear = latest.designatedYear;
-        return Optional.of(store(latest, next, ruleSet, results, reason));
+        return Optional.of(store(latest, nextVersionOf(latest), ruleSet, results, reason));
+    }
+
+    /**
+     * {@link #reassess} for many units at once, with a constant number of round trips: the units' review and
+     * remediation items are read in one query each, the old versions updated, the new versions and their outbox
+     * rows inserted in JDBC batches.
+     *
+     * @param latest the latest assessment of each unit, locked by the caller
+     * @return how many units got a new version
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int reassessAll(List<AssessmentEntity> latest, CompiledRuleSet ruleSet, String reason) {
+        ReviewService.KnownReviews known = reviews.known(latest);
+        Map<String, List<SiteVisitOverrideEntity>> overrides = SiteVisitOverrides.inForce(latest);
+        List<AssessmentEntity> previous = new ArrayList<>();
+        List<List<LevelResult>> results = new ArrayList<>();
+        for (AssessmentEntity assessment : latest) {
+            if (assessment.answers == null) {
+                continue;
+            }
+            List<LevelResult> levels = SiteVisitOverrides.apply(
+                    overrides.getOrDefault(SiteVisitOverrides.key(assessment.unitId, assessment.campaignId),
+                            List.of()),
+                    evaluator.evaluate(ruleSet, assessment.answers, facts(assessment),
+                            reviews.decisionsFor(assessment, ruleSet, known)));
+            if (!unchanged(assessment, ruleSet, levels)) {
+                previous.add(assessment);
+                results.add(levels);
+            }
+        }
+        if (previous.isEmpty()) {
+            return 0;
+        }
+        // the partial unique index on latest must see the old rows cleared before the new ones arrive; one update,
+        // as the caller may have read them read-only
+        previous.forEach(p -> p.latest = false);
+        AssessmentEntity.update("latest = false where id in ?1", previous.stream().map(p -> p.id).toList());
+        List<AssessmentEntity> next = new ArrayList<>(previous.size());
+        List<Outbox.Pending<AssessmentCompleted>> events = new ArrayList<>(previous.size());
+        for (int i = 0; i < previous.size(); i++) {
+            AssessmentEntity version = nextVersionOf(previous.get(i));
+            fill(previous.get(i), version, ruleSet, results.get(i), reason);
+            version.persist();
+            next.add(version);
+            events.add(new Outbox.Pending<>(version.unitId, version.unitId, toEvent(version)));
+        }
+        remediations.syncAll(next);
+        AssessmentEntity.flush();
+        outbox.publishAll(Topic.ASSESSMENTS, events);
+        return next.size();
     }
 
     /** The latest assessment of a unit in a campaign, locked against a concurrent new version. */
@@ -149,12 +190,50 @@ public class AssessmentService {
     /** The rules, then the assessors' decisions on examples, then site-visit overrides (AMB-14). */
     private List<LevelResult> evaluate(AssessmentEntity assessment, CompiledRuleSet ruleSet) {
         return SiteVisitOverrides.apply(assessment.unitId, assessment.campaignId,
-                evaluator.evaluate(ruleSet, assessment.answers,
-                        new UnitFacts(assessment.directPatientContact, assessment.designatedYear),
+                evaluator.evaluate(ruleSet, assessment.answers, facts(assessment),
                         reviews.decisionsFor(assessment, ruleSet)));
     }
 
+    private static UnitFacts facts(AssessmentEntity assessment) {
+        return new UnitFacts(assessment.directPatientContact, assessment.designatedYear);
+    }
+
+    private boolean unchanged(AssessmentEntity latest, CompiledRuleSet ruleSet, List<LevelResult> results) {
+        return ruleSet.version().equals(latest.ruleSetVersion) && same(latest.levels, toLevels(results));
+    }
+
+    /** A new version of the same submitted revision, to be evaluated again. */
+    private static AssessmentEntity nextVersionOf(AssessmentEntity latest) {
+        AssessmentEntity next = new AssessmentEntity();
+        next.unitId = latest.unitId;
+        next.regionCode = latest.regionCode;
+        next.campaignId = latest.campaignId;
+        next.submissionId = latest.submissionId;
+        next.submissionRevision = latest.submissionRevision;
+        next.questionnaireKey = latest.questionnaireKey;
+        next.questionnaireVersion = latest.questionnaireVersion;
+        next.answers = latest.answers;
+        next.directPatientContact = latest.directPatientContact;
+        next.designatedYear = latest.designatedYear;
+        return next;
+    }
+
     private AssessmentCompleted store(AssessmentEntity previous, AssessmentEntity next, CompiledRuleSet ruleSet,
+            List<LevelResult> results, String reason) {
+        fill(previous, next, ruleSet, results, reason);
+        if (previous != null) {
+            previous.latest = false;
+            // the partial unique index on latest must see the old row cleared before the new one arrives
+            previous.flush();
+        }
+        next.persist();
+        remediations.sync(next);
+        AssessmentCompleted completed = toEvent(next);
+        outbox.publish(Topic.ASSESSMENTS, next.unitId, next.unitId, completed);
+        return completed;
+    }
+
+    private static void fill(AssessmentEntity previous, AssessmentEntity next, CompiledRuleSet ruleSet,
             List<LevelResult> results, String reason) {
         List<AssessmentCompleted.Level> levels = toLevels(results);
         int met = (int) levels.stream().filter(l -> l.outcome().fulfilled()).count();
@@ -168,16 +247,6 @@ public class AssessmentService {
         next.areas = areas(levels);
         next.reason = reason;
         next.latest = true;
-        if (previous != null) {
-            previous.latest = false;
-            // the partial unique index on latest must see the old row cleared before the new one arrives
-            previous.flush();
-        }
-        next.persist();
-        remediations.sync(next);
-        AssessmentCompleted completed = toEvent(next);
-        outbox.publish(Topic.ASSESSMENTS, next.unitId, next.unitId, completed);
-        return completed;
     }
 
     public List<AssessmentView> latest(String campaignId, String regionCode, String unitId) {
@@ -192,7 +261,7 @@ public class AssessmentService {
                 .toList();
     }
 
-    static Map<String, AreaCount> areas(List<AssessmentCompleted.Level> levels) {
+    public static Map<String, AreaCount> areas(List<AssessmentCompleted.Level> levels) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (AssessmentCompleted.Level level : levels) {
             int[] c = counts.computeIfAbsent(level.area(), a -> new int[2]);

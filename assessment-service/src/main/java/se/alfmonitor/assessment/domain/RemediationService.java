@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,32 @@ public class RemediationService {
         Map<Integer, RemediationItemEntity> existing = new HashMap<>();
         RemediationItemEntity.<RemediationItemEntity>list("unitId = ?1 and campaignId = ?2", assessment.unitId,
                 assessment.campaignId).forEach(r -> existing.put(r.level, r));
+        sync(assessment, existing);
+    }
+
+    /** {@link #sync(AssessmentEntity)} for the newest assessments of many units, reading their items in one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void syncAll(List<AssessmentEntity> assessments) {
+        if (assessments.isEmpty()) {
+            return;
+        }
+        Set<String> units = new HashSet<>();
+        Set<String> campaigns = new HashSet<>();
+        assessments.forEach(a -> {
+            units.add(a.unitId);
+            campaigns.add(a.campaignId);
+        });
+        Map<String, Map<Integer, RemediationItemEntity>> byUnit = new HashMap<>();
+        RemediationItemEntity.<RemediationItemEntity>list("unitId in ?1 and campaignId in ?2", units, campaigns)
+                .forEach(r -> byUnit.computeIfAbsent(r.unitId + '\u0000' + r.campaignId, k -> new HashMap<>())
+                        .put(r.level, r));
+        for (AssessmentEntity assessment : assessments) {
+            sync(assessment, byUnit.getOrDefault(assessment.unitId + '\u0000' + assessment.campaignId,
+                    new HashMap<>()));
+        }
+    }
+
+    private void sync(AssessmentEntity assessment, Map<Integer, RemediationItemEntity> existing) {
         Instant now = Instant.now();
         LocalDate due = config.remediationDue().get(assessment.campaignId);
         for (AssessmentCompleted.Level level : assessment.levels) {

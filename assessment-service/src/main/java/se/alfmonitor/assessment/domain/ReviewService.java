@@ -5,9 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -30,6 +34,38 @@ import se.alfmonitor.contract.problem.ProblemException;
 @ApplicationScoped
 public class ReviewService {
 
+    /** The review items of many units, read in one query, by unit, campaign, level and text hash. */
+    public static final class KnownReviews {
+
+        private final Map<String, ReviewItemEntity> items = new HashMap<>();
+
+        private static String key(String unitId, String campaignId, int level, String hash) {
+            return unitId + '\u0000' + campaignId + '\u0000' + level + '\u0000' + hash;
+        }
+
+        Optional<ReviewItemEntity> find(AssessmentEntity assessment, int level, String hash) {
+            return Optional.ofNullable(items.get(key(assessment.unitId, assessment.campaignId, level, hash)));
+        }
+    }
+
+    /** Every review item of the units of {@code assessments}, for {@link #decisionsFor(AssessmentEntity,
+     * CompiledRuleSet, KnownReviews)}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public KnownReviews known(List<AssessmentEntity> assessments) {
+        KnownReviews known = new KnownReviews();
+        Set<String> units = new HashSet<>();
+        Set<String> campaigns = new HashSet<>();
+        assessments.forEach(a -> {
+            units.add(a.unitId);
+            campaigns.add(a.campaignId);
+        });
+        if (!units.isEmpty()) {
+            ReviewItemEntity.<ReviewItemEntity>list("unitId in ?1 and campaignId in ?2", units, campaigns)
+                    .forEach(r -> known.items.put(KnownReviews.key(r.unitId, r.campaignId, r.level, r.textHash), r));
+        }
+        return known;
+    }
+
     /**
      * The assessor decisions an evaluation of {@code assessment} reads. An example seen for the first time is put in
      * the queue as PENDING; an earlier, different example still waiting for judgement is superseded by it.
@@ -42,18 +78,38 @@ public class ReviewService {
             ReviewItemEntity item = ReviewItemEntity.<ReviewItemEntity>find(
                     "unitId = ?1 and campaignId = ?2 and level = ?3 and textHash = ?4", assessment.unitId,
                     assessment.campaignId, request.level(), hash).firstResult();
-            if (item == null) {
-                supersedeOthers(assessment, request.level(), hash);
-                item = open(assessment, ruleSet, request, hash);
-            } else if (item.status == ReviewStatus.SUPERSEDED) {
-                // the unit went back to an example it had replaced before anyone judged it
-                supersedeOthers(assessment, request.level(), hash);
-                item.status = ReviewStatus.PENDING;
-                audit(item, "REOPENED", ReviewStatus.SUPERSEDED, "Submitted again in revision "
-                        + assessment.submissionRevision, "system");
-            }
-            return Optional.of(new ReviewDecision(item.id, item.status, item.comment, item.decidedBy));
+            return Optional.of(decision(assessment, ruleSet, request, hash, item));
         };
+    }
+
+    /**
+     * As {@link #decisionsFor(AssessmentEntity, CompiledRuleSet)}, looking the example up among {@code known}
+     * instead of one query per example.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Function<ReviewRequest, Optional<ReviewDecision>> decisionsFor(AssessmentEntity assessment,
+            CompiledRuleSet ruleSet, KnownReviews known) {
+        return request -> {
+            String hash = hash(request.text());
+            ReviewItemEntity item = known.find(assessment, request.level(), hash).orElse(null);
+            return Optional.of(decision(assessment, ruleSet, request, hash, item));
+        };
+    }
+
+    private ReviewDecision decision(AssessmentEntity assessment, CompiledRuleSet ruleSet, ReviewRequest request,
+            String hash, ReviewItemEntity found) {
+        ReviewItemEntity item = found;
+        if (item == null) {
+            supersedeOthers(assessment, request.level(), hash);
+            item = open(assessment, ruleSet, request, hash);
+        } else if (item.status == ReviewStatus.SUPERSEDED) {
+            // the unit went back to an example it had replaced before anyone judged it
+            supersedeOthers(assessment, request.level(), hash);
+            item.status = ReviewStatus.PENDING;
+            audit(item, "REOPENED", ReviewStatus.SUPERSEDED, "Submitted again in revision "
+                    + assessment.submissionRevision, "system");
+        }
+        return new ReviewDecision(item.id, item.status, item.comment, item.decidedBy);
     }
 
     public List<ReviewView> list(ReviewStatus status, String regionCode, String unitId) {
@@ -128,7 +184,7 @@ public class ReviewService {
     }
 
     /** The same example however its white space, line breaks or Unicode composition differ. */
-    static String hash(String text) {
+    public static String hash(String text) {
         String normalised = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC)
                 .replaceAll("[\\s\\p{Z}\\p{Cc}\\p{Cf}]+", " ").strip();
         try {

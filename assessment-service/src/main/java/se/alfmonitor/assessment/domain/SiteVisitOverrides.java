@@ -169,7 +169,26 @@ public class SiteVisitOverrides {
      * Called for every evaluation, so a new revision or rule set keeps the override.
      */
     static List<LevelResult> apply(String unitId, String campaignId, List<LevelResult> results) {
-        Map<Integer, SiteVisitOverrideEntity> byLevel = SiteVisitOverrideEntity.inForce(unitId, campaignId).stream()
+        return apply(SiteVisitOverrideEntity.inForce(unitId, campaignId), results);
+    }
+
+    /** The overrides in force for many units at once, in one query, keyed by {@link #key}. */
+    static Map<String, List<SiteVisitOverrideEntity>> inForce(List<AssessmentEntity> assessments) {
+        if (assessments.isEmpty()) {
+            return Map.of();
+        }
+        List<SiteVisitOverrideEntity> all = SiteVisitOverrideEntity.list("unitId in ?1 and withdrawnAt is null",
+                assessments.stream().map(a -> a.unitId).distinct().toList());
+        return all.stream().collect(Collectors.groupingBy(o -> key(o.unitId, o.campaignId)));
+    }
+
+    static String key(String unitId, String campaignId) {
+        return unitId + "\u0000" + campaignId;
+    }
+
+    /** Applies the given overrides in force (of one unit in one campaign) to the evaluated levels. */
+    static List<LevelResult> apply(List<SiteVisitOverrideEntity> inForce, List<LevelResult> results) {
+        Map<Integer, SiteVisitOverrideEntity> byLevel = inForce.stream()
                 .collect(Collectors.toMap(o -> o.level, Function.identity()));
         if (byLevel.isEmpty()) {
             return results;

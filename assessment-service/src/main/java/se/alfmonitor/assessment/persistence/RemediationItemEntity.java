@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -19,8 +20,10 @@ import jakarta.persistence.Table;
 @Table(name = "remediation_item")
 public class RemediationItemEntity extends PanacheEntityBase {
 
+    /** From the identity column's sequence, 50 at a time, so that inserts can be batched (V3). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "remediation_item_id")
+    @SequenceGenerator(name = "remediation_item_id", sequenceName = "remediation_item_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "unit_id", nullable = false)

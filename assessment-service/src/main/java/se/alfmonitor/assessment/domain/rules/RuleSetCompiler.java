@@ -3,6 +3,8 @@ package se.alfmonitor.assessment.domain.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +56,15 @@ public final class RuleSetCompiler {
             return compile(in, resource);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read rule set " + resource, e);
+        }
+    }
+
+    /** Loads a rule set file an operator placed outside the application. */
+    public static CompiledRuleSet fromFile(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return compile(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read rule set " + file, e);
         }
     }
 

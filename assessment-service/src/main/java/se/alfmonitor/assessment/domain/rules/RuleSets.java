@@ -1,11 +1,16 @@
 package se.alfmonitor.assessment.domain.rules;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -30,13 +35,24 @@ public class RuleSets {
 
     public RuleSets(AssessmentConfig config) {
         for (String file : config.ruleSets()) {
-            CompiledRuleSet ruleSet = RuleSetCompiler.fromClasspath(file);
-            if (byVersion.putIfAbsent(ruleSet.version(), ruleSet) != null) {
-                throw new IllegalStateException("Rule set version " + ruleSet.version() + " is shipped twice");
-            }
-            LOG.infof("Rule set %s for %s/%s: %d levels compiled", ruleSet.version(), ruleSet.questionnaireKey(),
-                    ruleSet.questionnaireVersion(), ruleSet.levels().size());
+            add(RuleSetCompiler.fromClasspath(file));
         }
+        config.ruleSetDirectory().ifPresent(directory -> {
+            try (Stream<Path> files = Files.list(directory)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
+                        .forEach(f -> add(RuleSetCompiler.fromFile(f)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list rule sets in " + directory, e);
+            }
+        });
+    }
+
+    private void add(CompiledRuleSet ruleSet) {
+        if (byVersion.putIfAbsent(ruleSet.version(), ruleSet) != null) {
+            throw new IllegalStateException("Rule set version " + ruleSet.version() + " is shipped twice");
+        }
+        LOG.infof("Rule set %s for %s/%s: %d levels compiled", ruleSet.version(), ruleSet.questionnaireKey(),
+                ruleSet.questionnaireVersion(), ruleSet.levels().size());
     }
 
     public List<CompiledRuleSet> all() {
