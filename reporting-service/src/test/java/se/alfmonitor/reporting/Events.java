@@ -79,7 +79,7 @@ final class Events {
             String factor, String value) {
         send(Topic.INDICATORS, Topic.indicatorKey(code, orgUnit, period),
                 new IndicatorComputed(code, orgUnit, orgUnit.length() == 2 ? "REGION" : "NATION", period,
-                        new BigDecimal(numerator), new BigDecimal(denominator), new BigDecimal(factor),
+                        new BigDecimal(numerator), denominator == null ? null : new BigDecimal(denominator), new BigDecimal(factor),
                         new BigDecimal(value), JSON.createObjectNode(), Instant.now()));
     }
 

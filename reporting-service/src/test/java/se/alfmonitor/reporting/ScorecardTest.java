@@ -293,6 +293,17 @@ class ScorecardTest {
                 .then().statusCode(400).body("errors", hasSize(2));
     }
 
+    /** A count indicator has no denominator; its values are kept and served like any other. */
+    @Test
+    void countIndicatorsWithoutDenominatorAreKept() {
+        String code = "T-COUNT-" + Events.suffix();
+        Events.indicator(code, "01", "2020", "7", null, "1", "7");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
+                .queryParam("orgUnit", "01").get("/api/indicators/{code}/series", code).then().statusCode(200)
+                .body("points", hasSize(1)).body("points[0].numerator", equalTo(7))
+                .body("points[0].denominator", org.hamcrest.Matchers.nullValue()));
+    }
+
     @Test
     void indicatorSeriesAsCsv() {
         List<List<String>> rows = Events.csv(given().auth().oauth2(Tokens.viewer()).accept("text/csv")
