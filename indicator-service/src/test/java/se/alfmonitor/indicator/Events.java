@@ -57,8 +57,13 @@ final class Events {
 
     static void assessment(String campaignId, String unitId, String regionCode, boolean allMet, int pending,
             List<AssessmentCompleted.Level> levels) {
-        AssessmentCompleted data = new AssessmentCompleted(unitId, regionCode, campaignId, UUID.randomUUID(), 1, 1,
-                "test", Instant.now(), allMet ? 27 : 20, allMet, pending, levels);
+        assessment(campaignId, unitId, regionCode, 1, allMet, pending, levels);
+    }
+
+    static void assessment(String campaignId, String unitId, String regionCode, int version, boolean allMet,
+            int pending, List<AssessmentCompleted.Level> levels) {
+        AssessmentCompleted data = new AssessmentCompleted(unitId, regionCode, campaignId, UUID.randomUUID(), 1,
+                version, "test", Instant.now(), allMet ? 27 : 20, allMet, pending, levels);
         send(Topic.ASSESSMENTS, unitId, data);
     }
 

@@ -17,6 +17,13 @@ public interface IndicatorConfig {
     @WithDefault("5")
     int referenceLookbackYears();
 
+    /**
+     * How often the roll-up worker looks for marked aggregates besides being woken by each marking commit (marks
+     * left by another instance or before a restart).
+     */
+    @WithDefault("PT1S")
+    java.time.Duration rollUpPollInterval();
+
     /** Most values one feed page returns. */
     @WithDefault("1000")
     int feedMaxLimit();

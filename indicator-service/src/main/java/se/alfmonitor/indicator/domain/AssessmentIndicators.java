@@ -3,6 +3,8 @@ package se.alfmonitor.indicator.domain;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +20,9 @@ import se.alfmonitor.indicator.persistence.IndicatorValueEntity;
 import se.alfmonitor.indicator.persistence.UnitAssessmentEntity;
 
 /**
- * The indicators computed from assessments (ALF-01.n, ALF-02, ALF-03.area). An assessment recomputes only the series
- * points it affects: the unit's, its region's, the ALF regions' and the nation's.
+ * The indicators computed from assessments (ALF-01.n, ALF-02, ALF-03.area) and the level means (ALF-04). An
+ * assessment recomputes only the series points it affects: the unit's now, its region's, the ALF regions' and the
+ * nation's through {@link RollUps}.
  */
 @ApplicationScoped
 public class AssessmentIndicators {
@@ -64,7 +67,10 @@ public class AssessmentIndicators {
         recompute(unit);
     }
 
-    /** Recomputes every assessment indicator of one unit and the aggregates above it. */
+    /**
+     * Recomputes every assessment indicator of one unit, and marks the aggregates above it to be summed again by
+     * {@link RollUps} (the unit's level means are computed here; those above it after the sums).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(UnitAssessmentEntity unit) {
         String period = Periods.evaluationRound(unit.campaignId);
@@ -74,19 +80,28 @@ public class AssessmentIndicators {
         inputs.put("pendingReviews", unit.pendingReviews);
         inputs.put("metCount", unit.metCount);
         List<Compiled> indicators = catalogue.byFeed(IndicatorDefinition.FEED_ASSESSMENT);
+        List<ValueStore.NewValue> unitValues = new ArrayList<>(indicators.size());
         for (Compiled indicator : indicators) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("campaignId", unit.campaignId);
             details.put("assessmentVersion", unit.assessmentVersion);
             // pending units are shown next to the value: they make it provisional
             details.put("counts", Map.of("units", 1, "pendingUnits", unit.pendingReviews > 0 ? 1 : 0));
-            values.record(indicator.definition(), unit.unitId, OrgUnitLevel.UNIT, unit.regionCode, period,
-                    indicator.evaluate(inputs).orElse(null), details);
+            unitValues.add(new ValueStore.NewValue(indicator.definition(), unit.unitId, OrgUnitLevel.UNIT,
+                    unit.regionCode, period, indicator.evaluate(inputs).orElse(null), details));
         }
-        values.rollUp(indicators.stream().map(Compiled::definition).toList(), OrgUnitLevel.UNIT, period,
-                unit.regionCode);
+        values.recordAll(unitValues);
         levelMeans(unit.unitId, OrgUnitLevel.UNIT, unit.regionCode, period);
-        levelMeans(unit.regionCode, OrgUnitLevel.REGION, unit.regionCode, period);
+        values.rollUpSoon(indicators.stream().map(Compiled::definition).toList(), OrgUnitLevel.UNIT, period,
+                unit.regionCode);
+    }
+
+    /** The level means of the given regions, the ALF regions and the nation, from their summed level shares. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void levelMeansAbove(Collection<String> regionCodes, String period) {
+        for (String regionCode : regionCodes) {
+            levelMeans(regionCode, OrgUnitLevel.REGION, regionCode, period);
+        }
         levelMeans(OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF, null, period);
         levelMeans(OrgUnitLevel.NATION_ID, OrgUnitLevel.NATION, null, period);
     }
@@ -106,6 +121,7 @@ public class AssessmentIndicators {
             shares.put(Integer.valueOf(((String) cells[0]).substring("ALF-01.".length())),
                     ((BigDecimal) cells[1]).multiply(HUNDRED).divide((BigDecimal) cells[2], MathContext.DECIMAL64));
         }
+        List<ValueStore.NewValue> means = new ArrayList<>();
         for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_LEVEL_MEAN)) {
             List<Integer> set = indicator.definition().minimumLevels();
             BigDecimal sum = BigDecimal.ZERO;
@@ -121,9 +137,10 @@ public class AssessmentIndicators {
             inputs.put("levelsWithShare", count);
             Map<String, Object> details = new LinkedHashMap<>(inputs);
             details.put("levelsInSet", set.size());
-            values.record(indicator.definition(), orgUnit, level, regionCode, period,
-                    indicator.evaluate(inputs).orElse(null), details);
+            means.add(new ValueStore.NewValue(indicator.definition(), orgUnit, level, regionCode, period,
+                    indicator.evaluate(inputs).orElse(null), details));
         }
+        values.recordAll(means);
     }
 
 }

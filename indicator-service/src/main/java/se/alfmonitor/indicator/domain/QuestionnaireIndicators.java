@@ -13,7 +13,7 @@ import se.alfmonitor.indicator.persistence.SubmissionAnswersEntity;
 
 /**
  * The indicators computed straight from one submission's answers (staff matrix, counts, regional finance and
- * positions): the unit's or region's value, then the aggregates above it by summing.
+ * positions): the unit's or region's value now, the aggregates above it by summing through {@link RollUps}.
  */
 @ApplicationScoped
 public class QuestionnaireIndicators {
@@ -30,6 +30,7 @@ public class QuestionnaireIndicators {
     public void recompute(SubmissionAnswersEntity submission) {
         // base level and period to the indicators whose aggregates need recomputing
         Map<OrgUnitLevel, Map<String, List<IndicatorDefinition>>> touched = new java.util.EnumMap<>(OrgUnitLevel.class);
+        List<ValueStore.NewValue> computed = new java.util.ArrayList<>();
         for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_QUESTIONNAIRE)) {
             IndicatorDefinition definition = indicator.definition();
             if (!submission.questionnaireKey.equals(definition.questionnaire())) {
@@ -50,13 +51,14 @@ public class QuestionnaireIndicators {
                 details.put("campaignId", submission.campaignId);
                 details.put("submissionId", submission.submissionId.toString());
                 details.put("submissionRevision", submission.revision);
-                values.record(definition, orgUnit, base, submission.regionCode, period,
-                        indicator.evaluate(inputs).orElse(null), details);
+                computed.add(new ValueStore.NewValue(definition, orgUnit, base, submission.regionCode, period,
+                        indicator.evaluate(inputs).orElse(null), details));
                 touched.computeIfAbsent(base, b -> new java.util.TreeMap<>())
                         .computeIfAbsent(period, p -> new java.util.ArrayList<>()).add(definition);
             }
         }
+        values.recordAll(computed);
         touched.forEach((base, byPeriod) -> byPeriod.forEach(
-                (period, definitions) -> values.rollUp(definitions, base, period, submission.regionCode)));
+                (period, definitions) -> values.rollUpSoon(definitions, base, period, submission.regionCode)));
     }
 }

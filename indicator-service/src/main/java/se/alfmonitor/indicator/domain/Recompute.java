@@ -18,9 +18,11 @@ public class Recompute {
     private final QuestionnaireIndicators questionnaires;
     private final StudyIndicators studies;
     private final ResponseRates responseRates;
+    private final RollUps rollUps;
 
     public Recompute(AssessmentIndicators assessments, QuestionnaireIndicators questionnaires,
-            StudyIndicators studies, ResponseRates responseRates) {
+            StudyIndicators studies, ResponseRates responseRates, RollUps rollUps) {
+        this.rollUps = rollUps;
         this.assessments = assessments;
         this.questionnaires = questionnaires;
         this.studies = studies;
@@ -45,6 +47,8 @@ public class Recompute {
             questionnaires.recompute(submission);
             submissions++;
         }
+        // the aggregates above units and regions, once each, in this transaction
+        rollUps.processAll();
         studies.recomputeAll();
         responseRates.recomputeAll();
         return new Result(units, submissions, before, IndicatorValueEntity.count());

@@ -113,7 +113,7 @@ public class ResponseRates {
                         parts.orElse(null), details);
             });
         }
-        values.rollUp(indicators.stream().map(Compiled::definition).toList(), OrgUnitLevel.REGION, period, null);
+        values.rollUp(indicators.stream().map(Compiled::definition).toList(), OrgUnitLevel.REGION, period, List.of());
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +28,7 @@ import org.hibernate.Session;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.events.IndicatorComputed;
@@ -45,15 +49,19 @@ public class ValueStore {
     /** Arbitrary key of the advisory lock that orders writers of values. */
     private static final long VALUE_WRITER_LOCK = 0x414c46_494e44L;
     private static final Object LOCK_TAKEN = new Object();
+    private static final Object ROLL_UP_MARKED = new Object();
 
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
+    private final Event<RollUpMarked> rollUpMarked;
 
-    public ValueStore(Outbox outbox, ObjectMapper mapper, TransactionSynchronizationRegistry transactions) {
+    public ValueStore(Outbox outbox, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
+            Event<RollUpMarked> rollUpMarked) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.transactions = transactions;
+        this.rollUpMarked = rollUpMarked;
     }
 
     /**
@@ -72,6 +80,11 @@ public class ValueStore {
         }
     }
 
+    /** One value to record: see {@link #record}. */
+    public record NewValue(IndicatorDefinition definition, String orgUnit, OrgUnitLevel level, String regionCode,
+            String period, Parts parts, Map<String, Object> details) {
+    }
+
     /**
      * Records one value.
      *
@@ -82,67 +95,139 @@ public class ValueStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(IndicatorDefinition definition, String orgUnit, OrgUnitLevel level, String regionCode,
             String period, Parts parts, Map<String, Object> details) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("catalogueVersion", definition.version());
-        inputs.put("covered", parts != null);
-        inputs.putAll(details);
-        serializeWriters();
-        BigDecimal numerator = parts == null ? BigDecimal.ZERO : parts.numerator();
-        BigDecimal denominator = definition.isCount() ? null : parts == null ? BigDecimal.ZERO : parts.denominator();
+        return recordAll(List.of(new NewValue(definition, orgUnit, level, regionCode, period, parts, details))) == 1;
+    }
 
+    /**
+     * {@link #record} for many values with a constant number of round trips: the latest values of all of them are
+     * read in one query, and the retired and new rows written in one statement and one JDBC batch. A value given twice
+     * (same indicator, org unit and period) counts once, the last one given.
+     *
+     * @return how many new values were stored
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordAll(List<NewValue> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        serializeWriters();
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
         Instant computedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        BigDecimal value = parts == null ? null : valueOf(numerator, denominator, definition.factor());
-        String inputsJson = json(inputs);
+        for (NewValue v : values) {
+            candidates.put(Topic.indicatorKey(v.definition().code(), v.orgUnit(), v.period()),
+                    new Candidate(v, computedAt));
+        }
         // plain JDBC: thousands of values per event must not each stay managed and dirty-checked by the session
-        boolean stored = IndicatorValueEntity.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            Long previousId = null;
-            try (PreparedStatement find = connection.prepareStatement("select id, numerator, denominator,"
-                    + " cast(inputs as text) from indicator_value where indicator = ? and org_unit = ? and period = ?"
-                    + " and latest")) {
-                find.setString(1, definition.code());
-                find.setString(2, orgUnit);
-                find.setString(3, period);
-                try (ResultSet rs = find.executeQuery()) {
-                    if (rs.next()) {
-                        if (sameDecimal(rs.getBigDecimal(2), numerator) && sameDecimal(rs.getBigDecimal(3), denominator)
-                                && sameJson(rs.getString(4), inputsJson)) {
-                            return false;
-                        }
-                        previousId = rs.getLong(1);
+        List<Candidate> stored = IndicatorValueEntity.getEntityManager().unwrap(Session.class)
+                .doReturningWork(connection -> store(connection, candidates));
+        List<Outbox.Pending<IndicatorComputed>> events = new ArrayList<>(stored.size());
+        for (Candidate c : stored) {
+            NewValue v = c.given;
+            String key = Topic.indicatorKey(v.definition().code(), v.orgUnit(), v.period());
+            events.add(new Outbox.Pending<>(key, key, new IndicatorComputed(v.definition().code(), v.orgUnit(),
+                    v.level().name(), v.period(), c.numerator, c.denominator, v.definition().factor(), c.value,
+                    readTree(c.inputsJson), computedAt)));
+        }
+        outbox.publishAll(Topic.INDICATORS, events);
+        return stored.size();
+    }
+
+    /** A value about to be recorded, with what is stored of it. */
+    private final class Candidate {
+        final NewValue given;
+        final BigDecimal numerator;
+        final BigDecimal denominator;
+        final BigDecimal value;
+        final String inputsJson;
+        final Instant computedAt;
+
+        Candidate(NewValue v, Instant computedAt) {
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("catalogueVersion", v.definition().version());
+            inputs.put("covered", v.parts() != null);
+            inputs.putAll(v.details());
+            this.given = v;
+            this.numerator = v.parts() == null ? BigDecimal.ZERO : v.parts().numerator();
+            this.denominator = v.definition().isCount() ? null
+                    : v.parts() == null ? BigDecimal.ZERO : v.parts().denominator();
+            this.value = v.parts() == null ? null : valueOf(numerator, denominator, v.definition().factor());
+            this.inputsJson = json(inputs);
+            this.computedAt = computedAt;
+        }
+    }
+    /** Stores the candidates that differ from the latest value of their series; returns those. */
+    private List<Candidate> store(Connection connection, Map<String, Candidate> candidates) throws SQLException {
+        List<String> indicators = new ArrayList<>(candidates.size());
+        List<String> orgUnits = new ArrayList<>(candidates.size());
+        List<String> periods = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates.values()) {
+            indicators.add(c.given.definition().code());
+            orgUnits.add(c.given.orgUnit());
+            periods.add(c.given.period());
+        }
+        Map<String, Long> previous = new HashMap<>();
+        List<Candidate> changed = new ArrayList<>(candidates.size());
+        try (PreparedStatement find = connection.prepareStatement("select v.id, v.indicator, v.org_unit, v.period,"
+                + " v.numerator, v.denominator, cast(v.inputs as text) from indicator_value v"
+                + " join unnest(?, ?, ?) as k(indicator, org_unit, period)"
+                + " on v.indicator = k.indicator and v.org_unit = k.org_unit and v.period = k.period where v.latest")) {
+            find.setArray(1, connection.createArrayOf("text", indicators.toArray()));
+            find.setArray(2, connection.createArrayOf("text", orgUnits.toArray()));
+            find.setArray(3, connection.createArrayOf("text", periods.toArray()));
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    String key = Topic.indicatorKey(rs.getString(2), rs.getString(3), rs.getString(4));
+                    Candidate c = candidates.get(key);
+                    if (c != null && sameDecimal(rs.getBigDecimal(5), c.numerator)
+                            && sameDecimal(rs.getBigDecimal(6), c.denominator)
+                            && sameJson(rs.getString(7), c.inputsJson)) {
+                        previous.put(key, null);
+                    } else {
+                        previous.put(key, rs.getLong(1));
                     }
                 }
             }
-            if (previousId != null) {
-                try (PreparedStatement retire = connection.prepareStatement(
-                        "update indicator_value set latest = false where id = ?")) {
-                    retire.setLong(1, previousId);
-                    retire.executeUpdate();
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("insert into indicator_value (indicator,"
-                    + " org_unit, org_unit_level, region_code, period, numerator, denominator, factor, value, inputs,"
-                    + " computed_at, latest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, true)")) {
-                insert.setString(1, definition.code());
-                insert.setString(2, orgUnit);
-                insert.setString(3, level.name());
-                insert.setString(4, regionCode);
-                insert.setString(5, period);
-                insert.setBigDecimal(6, numerator);
-                insert.setObject(7, denominator, Types.NUMERIC);
-                insert.setBigDecimal(8, definition.factor());
-                insert.setObject(9, value, Types.NUMERIC);
-                insert.setString(10, inputsJson);
-                insert.setObject(11, OffsetDateTime.ofInstant(computedAt, ZoneOffset.UTC));
-                insert.executeUpdate();
-            }
-            return true;
-        });
-        if (stored) {
-            String key = Topic.indicatorKey(definition.code(), orgUnit, period);
-            outbox.publish(Topic.INDICATORS, key, key, new IndicatorComputed(definition.code(), orgUnit, level.name(),
-                    period, numerator, denominator, definition.factor(), value, readTree(inputsJson), computedAt));
         }
-        return stored;
+        List<Long> retired = new ArrayList<>();
+        candidates.forEach((key, c) -> {
+            if (!previous.containsKey(key)) {
+                changed.add(c);
+            } else if (previous.get(key) != null) {
+                retired.add(previous.get(key));
+                changed.add(c);
+            }
+        });
+        if (changed.isEmpty()) {
+            return changed;
+        }
+        if (!retired.isEmpty()) {
+            try (PreparedStatement retire = connection.prepareStatement(
+                    "update indicator_value set latest = false where id = any (?)")) {
+                retire.setArray(1, connection.createArrayOf("bigint", retired.toArray()));
+                retire.executeUpdate();
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into indicator_value (indicator,"
+                + " org_unit, org_unit_level, region_code, period, numerator, denominator, factor, value, inputs,"
+                + " computed_at, latest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, true)")) {
+            for (Candidate c : changed) {
+                NewValue v = c.given;
+                insert.setString(1, v.definition().code());
+                insert.setString(2, v.orgUnit());
+                insert.setString(3, v.level().name());
+                insert.setString(4, v.regionCode());
+                insert.setString(5, v.period());
+                insert.setBigDecimal(6, c.numerator);
+                insert.setObject(7, c.denominator, Types.NUMERIC);
+                insert.setBigDecimal(8, v.definition().factor());
+                insert.setObject(9, c.value, Types.NUMERIC);
+                insert.setString(10, c.inputsJson);
+                insert.setObject(11, OffsetDateTime.ofInstant(c.computedAt, ZoneOffset.UTC));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return changed;
     }
 
     private String json(Object value) {
@@ -174,14 +259,13 @@ public class ValueStore {
 
     /**
      * Recomputes the region, ALF and nation values of summed indicators from their latest base values (units or
-     * regions), in the database and for all the indicators at once, so that an event stays cheap however many units
-     * there are.
-     *
-     * @param regionCode the region whose value to recompute when the base level is the unit; null to skip it
+     * regions), in the database and for all the indicators at once, so that the cost does not grow with the number
+     * of units changed: each given region's own value (when the base level is the unit), then the ALF and nation
+     * values once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rollUp(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
-            String regionCode) {
+            Collection<String> regionCodes) {
         if (definitions.isEmpty()) {
             return;
         }
@@ -189,17 +273,58 @@ public class ValueStore {
         serializeWriters();
         // the sums run as SQL, which must see everything written earlier in this transaction
         IndicatorValueEntity.getEntityManager().flush();
-        if (baseLevel == OrgUnitLevel.UNIT && regionCode != null) {
-            sum(definitions, baseLevel, period, OrgUnitLevel.REGION, regionCode, regionCode,
-                    "and region_code = :region", regionCode);
+        List<NewValue> sums = new ArrayList<>();
+        if (baseLevel == OrgUnitLevel.UNIT) {
+            for (String regionCode : regionCodes) {
+                sum(sums, definitions, baseLevel, period, OrgUnitLevel.REGION, regionCode, regionCode,
+                        "and region_code = :region", regionCode);
+            }
         }
-        sum(definitions, baseLevel, period, OrgUnitLevel.ALF, OrgUnitLevel.ALF_ID, null,
+        sum(sums, definitions, baseLevel, period, OrgUnitLevel.ALF, OrgUnitLevel.ALF_ID, null,
                 "and region_code in (:region)", OrgUnitLevel.ALF_REGIONS);
-        sum(definitions, baseLevel, period, OrgUnitLevel.NATION, OrgUnitLevel.NATION_ID, null, "", null);
+        sum(sums, definitions, baseLevel, period, OrgUnitLevel.NATION, OrgUnitLevel.NATION_ID, null, "", null);
+        recordAll(sums);
+    }
+
+    /**
+     * Marks the aggregates above changed base values as to be summed again by {@link RollUps} once this transaction
+     * commits, instead of summing them in it: many events marking the same region, ALF and nation values in a short
+     * time then cost one sum each. The mark commits with the base values, so it is never lost.
+     *
+     * @param regionCode the region of the base values when the base level is the unit; null for none
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rollUpSoon(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
+            String regionCode) {
+        if (definitions.isEmpty()) {
+            return;
+        }
+        // marks are written and taken under the writers' turn, so a mark never waits for the worker holding it
+        serializeWriters();
+        IndicatorValueEntity.getEntityManager().createNativeQuery("""
+                insert into rollup_pending (base_level, period, region_code, indicators, requested_at)
+                values (:base, :period, :region, cast(:indicators as text[]), now())
+                on conflict (base_level, period, region_code) do update set indicators = (
+                    select array_agg(distinct i order by i)
+                    from unnest(rollup_pending.indicators || excluded.indicators) i)""")
+                .setParameter("base", baseLevel.name())
+                .setParameter("period", period)
+                .setParameter("region", baseLevel == OrgUnitLevel.UNIT && regionCode != null ? regionCode : "")
+                .setParameter("indicators", "{" + String.join(",",
+                        definitions.stream().map(IndicatorDefinition::code).toList()) + "}")
+                .executeUpdate();
+        if (transactions.getResource(ROLL_UP_MARKED) == null) {
+            transactions.putResource(ROLL_UP_MARKED, Boolean.TRUE);
+            rollUpMarked.fire(new RollUpMarked());
+        }
+    }
+
+    /** Fired when a transaction marked aggregates to sum again; observed after it commits. */
+    public record RollUpMarked() {
     }
 
     @SuppressWarnings("unchecked")
-    private void sum(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
+    private void sum(List<NewValue> sums, List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
             OrgUnitLevel level, String orgUnit, String regionCode, String filter, Object filterValue) {
         String where = " from indicator_value where indicator in (:indicators) and period = :period"
                 + " and org_unit_level = :level and latest " + filter;
@@ -233,7 +358,8 @@ public class ValueStore {
             if (counts.containsKey(definition.code())) {
                 details.put("counts", counts.get(definition.code()));
             }
-            record(definition, orgUnit, level, regionCode, period, covered == 0 ? null : new Parts(n, d), details);
+            sums.add(new NewValue(definition, orgUnit, level, regionCode, period,
+                    covered == 0 ? null : new Parts(n, d), details));
         }
     }
 

@@ -1,0 +1,184 @@
+package se.alfmonitor.indicator.domain;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import se.alfmonitor.indicator.catalogue.IndicatorCatalogue;
+import se.alfmonitor.indicator.catalogue.IndicatorDefinition;
+import se.alfmonitor.indicator.config.IndicatorConfig;
+
+/**
+ * Sums again the region, ALF and nation values that events marked ({@link ValueStore#rollUpSoon}). A worker thread
+ * runs as soon as a marking transaction commits, and every {@code alf.indicators.roll-up-poll-interval} for marks left
+ * by another instance or before a restart. Each (base level, period) is one transaction: its marks are taken and its
+ * sums written together, so a crash in between leaves the marks for the next run, and a group that keeps failing
+ * holds up only itself.
+ *
+ * <p>Under a burst of events the worker runs once while many events commit, and then sums each mark once: the cost
+ * of the region, ALF and nation sums is paid per run, not per event.
+ */
+@ApplicationScoped
+public class RollUps {
+
+    private static final Logger LOG = Logger.getLogger(RollUps.class);
+
+    private final ValueStore values;
+    private final IndicatorCatalogue catalogue;
+    private final AssessmentIndicators assessments;
+    private final EntityManager entityManager;
+    private final Duration pollInterval;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    public RollUps(ValueStore values, IndicatorCatalogue catalogue, AssessmentIndicators assessments,
+            EntityManager entityManager, IndicatorConfig config) {
+        this.values = values;
+        this.catalogue = catalogue;
+        this.assessments = assessments;
+        this.entityManager = entityManager;
+        this.pollInterval = config.rollUpPollInterval();
+    }
+
+    /** One (base level, period) with marks. */
+    public record Group(OrgUnitLevel baseLevel, String period) {
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::run, "indicator-roll-up");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            wakeUps.release();
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void onMarked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ValueStore.RollUpMarked marked) {
+        wakeUps.release();
+    }
+
+    private void run() {
+        Duration backoff = pollInterval;
+        while (running) {
+            try {
+                wakeUps.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                if (!running) {
+                    return;
+                }
+                int failed = 0;
+                for (Group group : QuarkusTransaction.requiringNew().call(this::marked)) {
+                    try {
+                        QuarkusTransaction.requiringNew().timeout(600).run(() -> process(group));
+                    } catch (RuntimeException e) {
+                        failed++;
+                        LOG.warnf(e, "Summing %s values of period %s again failed; the marks stay for the next run",
+                                group.baseLevel(), group.period());
+                    }
+                }
+                backoff = failed == 0 ? pollInterval
+                        : backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+                                : backoff.multipliedBy(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Reading the marked roll-ups failed, retrying in %s: %s", backoff, e.getMessage());
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** The groups with marks now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Group> marked() {
+        List<Group> groups = new ArrayList<>();
+        for (Object row : entityManager.createNativeQuery(
+                "select distinct base_level, period from rollup_pending order by base_level, period")
+                .getResultList()) {
+            Object[] cells = (Object[]) row;
+            groups.add(new Group(OrgUnitLevel.valueOf((String) cells[0]), (String) cells[1]));
+        }
+        return groups;
+    }
+
+    /** Sums every marked group again in the caller's transaction (a full recompute ends with this). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void processAll() {
+        marked().forEach(this::process);
+    }
+
+    /**
+     * Takes the group's marks and writes its sums: each marked region's value, then the ALF and nation values once,
+     * then the level means (ALF-04) above units whose assessments changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void process(Group group) {
+        // the writers' turn first: marking transactions take it before they mark, so none waits on a taken mark
+        values.serializeWriters();
+        Set<String> codes = new TreeSet<>();
+        Set<String> regions = new TreeSet<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement take = connection.prepareStatement("delete from rollup_pending"
+                    + " where base_level = ? and period = ? returning region_code, indicators")) {
+                take.setString(1, group.baseLevel().name());
+                take.setString(2, group.period());
+                try (ResultSet rs = take.executeQuery()) {
+                    while (rs.next()) {
+                        if (!rs.getString(1).isEmpty()) {
+                            regions.add(rs.getString(1));
+                        }
+                        for (Object code : (Object[]) rs.getArray(2).getArray()) {
+                            codes.add((String) code);
+                        }
+                    }
+                }
+            }
+        });
+        LOG.debugf("Summing %d indicators of %s period %s again above regions %s", codes.size(),
+                group.baseLevel(), group.period(), regions);
+        List<IndicatorDefinition> definitions = new ArrayList<>();
+        for (String code : codes) {
+            // a code no longer in the catalogue in force has nothing to sum
+            catalogue.find(code).ifPresent(c -> definitions.add(c.definition()));
+        }
+        values.rollUp(definitions, group.baseLevel(), group.period(), regions);
+        if (group.baseLevel() == OrgUnitLevel.UNIT && definitions.stream()
+                .anyMatch(d -> IndicatorDefinition.FEED_ASSESSMENT.equals(d.feed()))) {
+            assessments.levelMeansAbove(regions, group.period());
+        }
+    }
+}
