@@ -56,11 +56,14 @@ class AllLevelsMetIndicatorTest {
         given().auth().oauth2(Tokens.viewer()).queryParam("period", period).get("/api/values")
                 .then().statusCode(200).body("orgUnitLevel", everyItem(not(equalTo("UNIT"))));
 
+        // the nation value is published each time it was summed (once, or after each of the three events if they
+        // arrived apart), the last time with all three units
         try (TopicProbe probe = TopicProbe.from("alf.indicators.v1")) {
             List<ConsumerRecord<String, String>> nation = probe.await(
-                    r -> ("ALF-02|SE|" + period).equals(r.key()), 3, Duration.ofSeconds(20));
-            assertThat(nation).hasSize(3);
-            assertThat(JSON.readTree(nation.get(2).value()).at("/data/value").decimalValue()).isEqualByComparingTo("66.7");
+                    r -> ("ALF-02|SE|" + period).equals(r.key()), 3, Duration.ofSeconds(5));
+            assertThat(nation).hasSizeBetween(1, 3);
+            assertThat(JSON.readTree(nation.get(nation.size() - 1).value()).at("/data/value").decimalValue())
+                    .isEqualByComparingTo("66.7");
         }
     }
 

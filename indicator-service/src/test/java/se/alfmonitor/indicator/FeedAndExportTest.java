@@ -72,7 +72,8 @@ class FeedAndExportTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.monitor())
                 .accept("text/csv").queryParam("indicator", "ALF-02").queryParam("period", period)
                 .get("/api/values").then().statusCode(200).contentType(containsString("text/csv"))
-                .body(containsString("ALF-02," + unit + ",UNIT," + period + ",1,1,100,100.0,")));
+                .body(containsString("ALF-02," + unit + ",UNIT," + period + ",1,1,100,100.0,"))
+                .body(containsString("ALF-02,24,REGION," + period + ",")));
         String viewerCsv = given().auth().oauth2(Tokens.viewer()).accept("text/csv")
                 .queryParam("indicator", "ALF-02").queryParam("period", period).get("/api/values")
                 .then().statusCode(200).extract().asString();

@@ -33,7 +33,8 @@ import se.alfmonitor.indicator.config.IndicatorConfig;
  * holds up only itself.
  *
  * <p>Under a burst of events the worker runs once while many events commit, and then sums each mark once: the cost
- * of the region, ALF and nation sums is paid per run, not per event.
+ * of the region, ALF and nation sums is paid per run, not per event. After a run it pauses as long as the run took,
+ * so that it never holds the writers' turn more than half the time.
  */
 @ApplicationScoped
 public class RollUps {
@@ -73,7 +74,8 @@ public class RollUps {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         if (worker != null) {
-            wakeUps.release();
+            // ends a pause at once; a run in progress finishes (or rolls back) first
+            worker.interrupt();
             try {
                 worker.join(TimeUnit.SECONDS.toMillis(30));
             } catch (InterruptedException e) {
@@ -96,6 +98,7 @@ public class RollUps {
                     return;
                 }
                 int failed = 0;
+                long started = System.nanoTime();
                 for (Group group : QuarkusTransaction.requiringNew().call(this::marked)) {
                     try {
                         QuarkusTransaction.requiringNew().timeout(600).run(() -> process(group));
@@ -105,6 +108,9 @@ public class RollUps {
                                 group.baseLevel(), group.period());
                     }
                 }
+                // the sums hold the writers' turn: leave it to the events at least as long before summing again,
+                // so that with many units a burst of events still gets half the time
+                Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), 30_000));
                 backoff = failed == 0 ? pollInterval
                         : backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
                                 : backoff.multipliedBy(2);

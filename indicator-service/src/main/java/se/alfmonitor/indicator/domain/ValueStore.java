@@ -273,16 +273,22 @@ public class ValueStore {
         serializeWriters();
         // the sums run as SQL, which must see everything written earlier in this transaction
         IndicatorValueEntity.getEntityManager().flush();
-        List<NewValue> sums = new ArrayList<>();
         if (baseLevel == OrgUnitLevel.UNIT) {
+            List<NewValue> regions = new ArrayList<>();
             for (String regionCode : regionCodes) {
-                sum(sums, definitions, baseLevel, period, OrgUnitLevel.REGION, regionCode, regionCode,
+                sum(regions, definitions, baseLevel, false, period, OrgUnitLevel.REGION, regionCode, regionCode,
                         "and region_code = :region", regionCode);
             }
+            recordAll(regions);
         }
-        sum(sums, definitions, baseLevel, period, OrgUnitLevel.ALF, OrgUnitLevel.ALF_ID, null,
+        // above regions, the sums of the regions' sums: the same totals as summing the units, from 21 rows, not all
+        // the units of the country
+        boolean ofSums = baseLevel == OrgUnitLevel.UNIT;
+        OrgUnitLevel summed = ofSums ? OrgUnitLevel.REGION : baseLevel;
+        List<NewValue> sums = new ArrayList<>();
+        sum(sums, definitions, summed, ofSums, period, OrgUnitLevel.ALF, OrgUnitLevel.ALF_ID, null,
                 "and region_code in (:region)", OrgUnitLevel.ALF_REGIONS);
-        sum(sums, definitions, baseLevel, period, OrgUnitLevel.NATION, OrgUnitLevel.NATION_ID, null, "", null);
+        sum(sums, definitions, summed, ofSums, period, OrgUnitLevel.NATION, OrgUnitLevel.NATION_ID, null, "", null);
         recordAll(sums);
     }
 
@@ -324,12 +330,17 @@ public class ValueStore {
     }
 
     @SuppressWarnings("unchecked")
-    private void sum(List<NewValue> sums, List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
-            OrgUnitLevel level, String orgUnit, String regionCode, String filter, Object filterValue) {
+    private void sum(List<NewValue> sums, List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel,
+            boolean ofSums, String period, OrgUnitLevel level, String orgUnit, String regionCode, String filter,
+            Object filterValue) {
         String where = " from indicator_value where indicator in (:indicators) and period = :period"
                 + " and org_unit_level = :level and latest " + filter;
+        // rows that are sums themselves count the members they summed
+        String membersSql = ofSums ? "coalesce(sum((inputs->>'members')::bigint), 0)" : "count(*)";
+        String membersCoveredSql = ofSums ? "coalesce(sum((inputs->>'membersCovered')::bigint), 0)"
+                : "count(*) filter (where (inputs->>'covered')::boolean)";
         Map<String, Object[]> totals = new HashMap<>();
-        for (Object row : query("select indicator, count(*), count(*) filter (where (inputs->>'covered')::boolean),"
+        for (Object row : query("select indicator, " + membersSql + ", " + membersCoveredSql + ","
                 + " coalesce(sum(numerator) filter (where (inputs->>'covered')::boolean), 0),"
                 + " sum(denominator) filter (where (inputs->>'covered')::boolean)" + where + " group by indicator",
                 definitions, baseLevel, period, filterValue).getResultList()) {
