@@ -19,7 +19,7 @@ import se.alfmonitor.e2e.Suite.Service;
  * real PostgreSQL, Kafka broker and Keycloak), printing every figure next to a baseline measured in the same run:
  * the machine is shared, so the ratios are what can be compared between runs.
  *
- * <p>Usage: {@code Bench p1|p2|p3|p4|all}. Nothing here asserts a time; the figures are for people to read.
+ * <p>Usage: {@code Bench p1|p2|p3|p4|p5|all}. Nothing here asserts a time; the figures are for people to read.
  */
 public final class Bench {
 
@@ -31,7 +31,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         String which = args.length == 0 ? "all" : args[0].toLowerCase(Locale.ROOT);
-        List<String> chosen = which.equals("all") ? List.of("p4", "p1", "p2", "p3") : List.of(which.split(","));
+        List<String> chosen = which.equals("all") ? List.of("p4", "p1", "p2", "p5", "p3") : List.of(which.split(","));
         Report report = new Report();
         report.line("Machine: %s", Machine.describe());
         report.line("Date: %s", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
@@ -50,11 +50,12 @@ public final class Bench {
             for (String bench : chosen) {
                 switch (bench.strip()) {
                     case "p4" -> footprint.run(suite, suiteReady);
+                    case "p5" -> new IndicatorBench(suite, report).run();
                     case "p1" -> new IngestionBench(suite, report).run();
                     case "p2" -> new FreshnessBench(suite, report).run();
                     case "p3" -> new ReassessmentBench(suite, report).run();
                     default -> throw new IllegalArgumentException("Unknown benchmark " + bench
-                            + "; use p1, p2, p3, p4 or all");
+                            + "; use p1, p2, p3, p4, p5 or all");
                 }
             }
         } finally {

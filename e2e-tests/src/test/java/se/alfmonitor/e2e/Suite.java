@@ -177,6 +177,11 @@ public final class Suite implements AutoCloseable {
         return kafka;
     }
 
+    /** Where clients outside this package (the benchmarks) reach the broker. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     public ManagedProcess service(Service service) {
         return services.get(service);
     }

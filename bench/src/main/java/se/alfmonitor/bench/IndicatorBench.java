@@ -1,0 +1,203 @@
+package se.alfmonitor.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import se.alfmonitor.contract.events.AssessmentCompleted;
+import se.alfmonitor.contract.events.CloudEvent;
+import se.alfmonitor.contract.events.LevelOutcome;
+import se.alfmonitor.contract.events.Topic;
+import se.alfmonitor.e2e.PostgresServer;
+import se.alfmonitor.e2e.Suite;
+import se.alfmonitor.e2e.Suite.Service;
+
+/**
+ * P5: indicator-service under a burst and at rest. A burst of N assessment events (27 levels each, with explanations
+ * of a realistic size) for N units of the seven ALF regions is put on {@code alf.assessments.v1}; the figure is the
+ * rate at which indicator-service turns them into values up to the nation (until {@code ALF-02} of {@code SE} counts
+ * every unit). Then single events one at a time: the time from the broker's acknowledgement of the event to the
+ * nation value having changed (the last value an event changes), p50 and p99.
+ *
+ * <p>Baselines in the same run: for the burst, one transaction per event with one insert of the event's JSON into a
+ * scratch database of the same PostgreSQL, sequentially as the consumer works; for the single events, the round trip
+ * of the same authenticated GET that watches the nation value.
+ */
+final class IndicatorBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final List<String> REGIONS = List.of("01", "03", "05", "12", "14", "18", "24");
+    private static final String[] AREAS = {"GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT"};
+
+    private final Suite suite;
+    private final Bench.Report report;
+    private final SurveyClient http;
+    private final int events = Integer.getInteger("bench.p5.events", 5000);
+    private final int singles = Integer.getInteger("bench.p5.singles", 100);
+    private final Random random = new Random(5);
+
+    IndicatorBench(Suite suite, Bench.Report report) {
+        this.suite = suite;
+        this.report = report;
+        this.http = new SurveyClient(suite);
+    }
+
+    void run() throws Exception {
+        String campaign = "p5-" + UUID.randomUUID().toString().substring(0, 8);
+        String period = campaign.substring(campaign.indexOf('-') + 1);
+        String token = suite.tokens().nationalMonitor();
+        String nation = "/api/values/ALF-02/SE/" + period;
+        List<String> payloads = new ArrayList<>(events);
+        for (int i = 0; i < events; i++) {
+            payloads.add(event(campaign, "P5-" + i, REGIONS.get(i % REGIONS.size())));
+        }
+        try (KafkaProducer<String, String> producer = producer()) {
+            long started = System.nanoTime();
+            List<Future<RecordMetadata>> sent = new ArrayList<>(events);
+            for (int i = 0; i < events; i++) {
+                sent.add(producer.send(new ProducerRecord<>(Topic.ASSESSMENTS.topicName(), "P5-" + i,
+                        payloads.get(i))));
+            }
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
+            }
+            long burstDeadline = started + 3_600_000_000_000L;
+            while (denominator(nation, token) < events && System.nanoTime() < burstDeadline) {
+                Thread.sleep(100);
+            }
+            double burstSeconds = (System.nanoTime() - started) / 1e9;
+            int reached = denominator(nation, token);
+            double rate = reached / burstSeconds;
+            double floor = oneTransactionPerEvent(payloads);
+            report.line("P5 indicator burst: %d of %d assessment events up to the nation value in %.1f s: %.1f events/s;"
+                    + " baseline one JDBC transaction per event (one insert of its JSON, sequential) %.1f/s"
+                    + " -> ratio %.2f", reached, events, burstSeconds, rate, floor, rate / floor);
+
+            Histogram baseline = new Histogram(60_000_000_000L, 3);
+            for (int i = 0; i < 300; i++) {
+                long t = System.nanoTime();
+                denominator(nation, token);
+                if (i >= 50) {
+                    baseline.recordValue(System.nanoTime() - t);
+                }
+            }
+            Histogram fresh = new Histogram(600_000_000_000L, 3);
+            int expected = reached;
+            for (int i = 0; i < singles; i++) {
+                String unit = "P5-S-" + i;
+                producer.send(new ProducerRecord<>(Topic.ASSESSMENTS.topicName(), unit,
+                        event(campaign, unit, REGIONS.get(i % REGIONS.size())))).get();
+                long acked = System.nanoTime();
+                expected++;
+                long deadline = acked + 60_000_000_000L;
+                while (denominator(nation, token) < expected && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                fresh.recordValue(System.nanoTime() - acked);
+            }
+            report.line("P5 indicator freshness, %d single events: broker ack -> nation value changed p50 %.0f ms,"
+                    + " p99 %.0f ms, max %.0f ms (target: within 1 s: %s); baseline GET %s p50 %.1f ms -> %.0fx",
+                    singles, ms(fresh.getValueAtPercentile(50)), ms(fresh.getValueAtPercentile(99)),
+                    ms(fresh.getMaxValue()), ms(fresh.getValueAtPercentile(99)) <= 1000 ? "met" : "not met",
+                    "/api/values/ALF-02/SE/{period}", ms(baseline.getValueAtPercentile(50)),
+                    (double) fresh.getValueAtPercentile(50) / baseline.getValueAtPercentile(50));
+        }
+    }
+
+    /** An assessment as assessment-service publishes it: 27 levels, none awaiting review, each explained. */
+    private String event(String campaign, String unit, String region) throws Exception {
+        List<AssessmentCompleted.Level> levels = new ArrayList<>(27);
+        int met = 0;
+        for (int n = 1; n <= 27; n++) {
+            int draw = random.nextInt(10);
+            LevelOutcome outcome = draw < 7 ? LevelOutcome.MET : draw < 9 ? LevelOutcome.NOT_MET
+                    : LevelOutcome.NOT_APPLICABLE;
+            met += outcome.fulfilled() ? 1 : 0;
+            ObjectNode explanation = JSON.createObjectNode().put("ruleSetVersion", "2021.1")
+                    .put("sv", "Nivå " + n + ": svaret på fråga " + n + " uppfyller regeln i regeluppsättningen.")
+                    .put("en", "Level " + n + ": the answer to question " + n + " meets the rule of the rule set.");
+            explanation.putArray("items").addObject().put("item", String.valueOf(n)).put("answer", "JA");
+            levels.add(new AssessmentCompleted.Level(n, AREAS[n == 1 ? 0 : n <= 11 ? 1 : n <= 19 ? 2 : 3],
+                    outcome, explanation));
+        }
+        AssessmentCompleted data = new AssessmentCompleted(unit, region, campaign, UUID.randomUUID(), 1, 1,
+                "2021.1", Instant.now(), met, met == 27, 0, levels);
+        return JSON.writeValueAsString(CloudEvent.create("/alf-monitor/bench", Topic.ASSESSMENTS, unit, data));
+    }
+
+    private int denominator(String path, String token) {
+        String body = http.getBody(Service.INDICATOR, path, token);
+        if (body == null) {
+            return 0;
+        }
+        try {
+            JsonNode value = JSON.readTree(body);
+            return value.path("denominator").asInt();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(props);
+    }
+
+    /** The events' JSON, one insert per transaction, sequentially, into a scratch database of the same server. */
+    private double oneTransactionPerEvent(List<String> payloads) throws Exception {
+        String postgresUrl = suite.jdbcUrl(Service.INDICATOR).replace("/" + Service.INDICATOR.database, "/postgres");
+        String url = suite.jdbcUrl(Service.INDICATOR).replace("/" + Service.INDICATOR.database, "/bench_p5");
+        try (Connection c = DriverManager.getConnection(postgresUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists bench_p5");
+            s.execute("create database bench_p5");
+        }
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table event (id bigint generated always as identity primary key,"
+                        + " payload jsonb not null)");
+            }
+            c.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement("insert into event (payload) values (?::jsonb)")) {
+                for (String payload : payloads) {
+                    insert.setString(1, payload);
+                    insert.executeUpdate();
+                    c.commit();
+                }
+            }
+            return payloads.size() / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
