@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,14 @@ public final class Bench {
         Map<Service, Map<String, String>> environment = new EnumMap<>(Service.class);
         Path ruleSets = ROOT.resolve("bench/target/bench-rule-sets");
         ReassessmentBench.writeBenchRuleSet(ruleSets);
-        environment.put(Service.ASSESSMENT, Map.of("ALF_ASSESSMENT_RULE_SET_DIRECTORY", ruleSets.toString()));
+        Map<String, String> assessment = new HashMap<>();
+        assessment.put("ALF_ASSESSMENT_RULE_SET_DIRECTORY", ruleSets.toString());
+        // e.g. -XX:StartFlightRecording=filename=...: to profile assessment-service while it re-assesses
+        String assessmentJvmOptions = System.getProperty("bench.assessment.jvm-options", "");
+        if (!assessmentJvmOptions.isBlank()) {
+            assessment.put("JAVA_TOOL_OPTIONS", assessmentJvmOptions);
+        }
+        environment.put(Service.ASSESSMENT, assessment);
 
         FootprintBench footprint = new FootprintBench(report);
         footprint.baseline();

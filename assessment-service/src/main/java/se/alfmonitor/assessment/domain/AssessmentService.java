@@ -1,18 +1,29 @@
 package se.alfmonitor.assessment.domain;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,24 +140,32 @@ public class AssessmentService {
      * remediation items are read in one query each, the old versions updated, the new versions and their outbox
      * rows inserted in JDBC batches.
      *
-     * @param latest the latest assessment of each unit, locked by the caller
+     * <p>A unit assessed under an earlier rule set keeps the stored result of every level whose rule did not change
+     * (see {@link #carriedOver}), so that only the changed levels are evaluated. Each new version's levels are
+     * serialised once, for its row and its event alike.
+     *
+     * @param latest the latest assessment of each unit, locked by the caller, with its stored levels
      * @return how many units got a new version
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int reassessAll(List<AssessmentEntity> latest, CompiledRuleSet ruleSet, String reason) {
         ReviewService.KnownReviews known = reviews.known(latest);
         Map<String, List<SiteVisitOverrideEntity>> overrides = SiteVisitOverrides.inForce(latest);
+        Map<String, Set<Integer>> carriedSince = new HashMap<>();
         List<AssessmentEntity> previous = new ArrayList<>();
         List<List<LevelResult>> results = new ArrayList<>();
         for (AssessmentEntity assessment : latest) {
             if (assessment.answers == null) {
                 continue;
             }
+            Set<Integer> carried = ruleSet.version().equals(assessment.ruleSetVersion) ? Set.of()
+                    : carriedSince.computeIfAbsent(assessment.ruleSetVersion, v -> carriableLevels(v, ruleSet));
             List<LevelResult> levels = SiteVisitOverrides.apply(
                     overrides.getOrDefault(SiteVisitOverrides.key(assessment.unitId, assessment.campaignId),
                             List.of()),
                     evaluator.evaluate(ruleSet, assessment.answers, facts(assessment),
-                            reviews.decisionsFor(assessment, ruleSet, known)));
+                            reviews.decisionsFor(assessment, ruleSet, known),
+                            carriedOver(assessment, ruleSet, carried)));
             if (!unchanged(assessment, ruleSet, levels)) {
                 previous.add(assessment);
                 results.add(levels);
@@ -160,18 +179,100 @@ public class AssessmentService {
         previous.forEach(p -> p.latest = false);
         AssessmentEntity.update("latest = false where id in ?1", previous.stream().map(p -> p.id).toList());
         List<AssessmentEntity> next = new ArrayList<>(previous.size());
-        List<Outbox.Pending<AssessmentCompleted>> events = new ArrayList<>(previous.size());
+        List<String> levelsJson = new ArrayList<>(previous.size());
+        List<Outbox.Pending<ObjectNode>> events = new ArrayList<>(previous.size());
         for (int i = 0; i < previous.size(); i++) {
             AssessmentEntity version = nextVersionOf(previous.get(i));
             fill(previous.get(i), version, ruleSet, results.get(i), reason);
-            version.persist();
+            String levels = write(version.levels);
             next.add(version);
-            events.add(new Outbox.Pending<>(version.unitId, version.unitId, toEvent(version)));
+            levelsJson.add(levels);
+            events.add(new Outbox.Pending<>(version.unitId, version.unitId, eventData(version, levels)));
         }
+        insertNextVersions(previous, next, levelsJson);
         remediations.syncAll(next);
         AssessmentEntity.flush();
         outbox.publishAll(Topic.ASSESSMENTS, events);
         return next.size();
+    }
+
+    /**
+     * The levels whose stored result may stand for their evaluation under {@code ruleSet} when a unit was assessed
+     * under {@code earlierVersion}: those whose rule is unchanged ({@link CompiledRuleSet#levelsUnchangedSince}),
+     * except levels with an example for an assessor to judge, whose decisions are looked up (and a new example
+     * queued) as in any evaluation. None when the earlier rule set is unknown or its levels differ.
+     */
+    private Set<Integer> carriableLevels(String earlierVersion, CompiledRuleSet ruleSet) {
+        Set<Integer> unchanged = ruleSets.find(earlierVersion).map(ruleSet::levelsUnchangedSince).orElse(Set.of());
+        Set<Integer> carriable = new HashSet<>(unchanged);
+        ruleSet.levels().stream().filter(l -> l.rule().review() != null)
+                .forEach(l -> carriable.remove(l.rule().number()));
+        return Set.copyOf(carriable);
+    }
+
+    /**
+     * The stored results of {@code carriable} levels, with the new rule set version in their explanation: the same
+     * rule over the same answers and unit facts gives the same outcome and explanation, flags included. A stored
+     * level a site-visit override changed is evaluated again, as the override in force may have changed since;
+     * overrides are applied to carried levels as to evaluated ones.
+     */
+    private static IntFunction<LevelResult> carriedOver(AssessmentEntity stored, CompiledRuleSet ruleSet,
+            Set<Integer> carriable) {
+        if (carriable.isEmpty() || stored.levels == null) {
+            return number -> null;
+        }
+        Map<Integer, AssessmentCompleted.Level> byNumber = new HashMap<>();
+        stored.levels.forEach(level -> byNumber.put(level.number(), level));
+        return number -> {
+            AssessmentCompleted.Level level = carriable.contains(number) ? byNumber.get(number) : null;
+            if (level == null || !(level.explanation() instanceof ObjectNode explanation)
+                    || explanation.has("override") || explanation.has("review")) {
+                return null;
+            }
+            ObjectNode carried = explanation.deepCopy();
+            carried.put("ruleSetVersion", ruleSet.version());
+            return new LevelResult(number, level.area(), level.outcome(), carried);
+        };
+    }
+
+    /**
+     * Inserts the new versions in one JDBC batch. The columns a new version of the same submitted revision shares
+     * with the one it replaces (the answers above all, the largest column) are copied inside the database rather
+     * than written again; the levels are the JSON the event carries too. Ids come from the column's sequence (V3).
+     */
+    private void insertNextVersions(List<AssessmentEntity> previous, List<AssessmentEntity> next,
+            List<String> levelsJson) {
+        AssessmentEntity.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into assessment (unit_id,"
+                    + " region_code, campaign_id, submission_id, submission_revision, questionnaire_key,"
+                    + " questionnaire_version, answers, direct_patient_contact, designated_year, version,"
+                    + " rule_set_version, assessed_at, met_count, all_met, pending_reviews, levels, areas, reason,"
+                    + " latest)"
+                    + " select unit_id, region_code, campaign_id, submission_id, submission_revision,"
+                    + " questionnaire_key, questionnaire_version, answers, direct_patient_contact, designated_year,"
+                    + " ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, true from assessment where id = ?")) {
+                for (int i = 0; i < next.size(); i++) {
+                    AssessmentEntity version = next.get(i);
+                    insert.setInt(1, version.version);
+                    insert.setString(2, version.ruleSetVersion);
+                    insert.setObject(3, version.assessedAt.atOffset(ZoneOffset.UTC));
+                    insert.setInt(4, version.metCount);
+                    insert.setBoolean(5, version.allMet);
+                    insert.setInt(6, version.pendingReviews);
+                    insert.setString(7, levelsJson.get(i));
+                    insert.setString(8, write(version.areas));
+                    insert.setString(9, version.reason);
+                    insert.setLong(10, previous.get(i).id);
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int count : counts) {
+                    if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                        throw new IllegalStateException("A new assessment version was not inserted");
+                    }
+                }
+            }
+        });
     }
 
     /** The latest assessment of a unit in a campaign, locked against a concurrent new version. */
@@ -284,6 +385,27 @@ public class AssessmentService {
         JsonNode left = json.valueToTree(a);
         JsonNode right = json.valueToTree(b);
         return left.equals(SAME_NUMBER, right);
+    }
+
+    /**
+     * The data of {@code a}'s event, the same JSON as {@link #toEvent}'s, with the levels already serialised: they
+     * are most of the event, and the same JSON is the row's.
+     */
+    private ObjectNode eventData(AssessmentEntity a, String levelsJson) {
+        AssessmentCompleted head = new AssessmentCompleted(a.unitId, a.regionCode, a.campaignId, a.submissionId,
+                a.submissionRevision, a.version, a.ruleSetVersion, a.assessedAt, a.metCount, a.allMet,
+                a.pendingReviews, null);
+        ObjectNode data = json.valueToTree(head);
+        data.putRawValue("levels", new RawValue(levelsJson));
+        return data;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
     }
 
     static AssessmentCompleted toEvent(AssessmentEntity a) {

@@ -1,10 +1,8 @@
 package se.alfmonitor.assessment.domain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -114,16 +112,16 @@ public class ReassessmentService {
     }
 
     /**
-     * What re-assessing needs of each row, read without the session: the stored levels (the largest column) are
-     * parsed only for rows already under this rule set, the only ones whose levels are compared. The rows are never
-     * changed through the session; {@link AssessmentService#reassessAll} clears their latest flag by one update.
+     * What re-assessing needs of each row, read without the session, the stored levels included: they are compared
+     * with the new result for rows already under this rule set, and stand for the unchanged levels of rows under an
+     * earlier one ({@link AssessmentService#reassessAll}). The rows are never changed through the session;
+     * {@link AssessmentService#reassessAll} clears their latest flag by one update.
      */
-    private List<AssessmentEntity> readForReassessment(List<Long> ids, CompiledRuleSet ruleSet) {
+    private List<AssessmentEntity> readForReassessment(List<Long> ids) {
         List<AssessmentEntity> rows = new ArrayList<>(ids.size());
-        List<Long> sameRuleSet = new ArrayList<>();
         for (Object[] row : entityManager.createQuery("select a.id, a.unitId, a.regionCode, a.campaignId,"
                 + " a.submissionId, a.submissionRevision, a.version, a.ruleSetVersion, a.questionnaireKey,"
-                + " a.questionnaireVersion, a.answers, a.directPatientContact, a.designatedYear"
+                + " a.questionnaireVersion, a.answers, a.directPatientContact, a.designatedYear, a.levels"
                 + " from AssessmentEntity a where a.id in :ids", Object[].class)
                 .setParameter("ids", ids)
                 .getResultList()) {
@@ -141,23 +139,11 @@ public class ReassessmentService {
             a.answers = (JsonNode) row[10];
             a.directPatientContact = (Boolean) row[11];
             a.designatedYear = (Integer) row[12];
+            @SuppressWarnings("unchecked")
+            List<AssessmentCompleted.Level> levels = (List<AssessmentCompleted.Level>) row[13];
+            a.levels = levels;
             a.latest = true;
             rows.add(a);
-            if (ruleSet.version().equals(a.ruleSetVersion)) {
-                sameRuleSet.add(a.id);
-            }
-        }
-        if (!sameRuleSet.isEmpty()) {
-            Map<Long, List<AssessmentCompleted.Level>> levels = new HashMap<>();
-            for (Object[] row : entityManager.createQuery(
-                    "select a.id, a.levels from AssessmentEntity a where a.id in :ids", Object[].class)
-                    .setParameter("ids", sameRuleSet)
-                    .getResultList()) {
-                @SuppressWarnings("unchecked")
-                List<AssessmentCompleted.Level> stored = (List<AssessmentCompleted.Level>) row[1];
-                levels.put((Long) row[0], stored);
-            }
-            rows.forEach(a -> a.levels = levels.get(a.id));
         }
         return rows;
     }
@@ -168,7 +154,7 @@ public class ReassessmentService {
                 "select id from assessment where id in (:ids) and latest order by id for update", Long.class)
                 .setParameter("ids", ids)
                 .getResultList();
-        List<AssessmentEntity> latest = locked.isEmpty() ? new ArrayList<>() : readForReassessment(locked, ruleSet);
+        List<AssessmentEntity> latest = locked.isEmpty() ? new ArrayList<>() : readForReassessment(locked);
         if (latest.size() < ids.size()) {
             // a newer version may have arrived since the ids were read, perhaps still under the old rule set;
             // re-assessing whatever is latest now is a no-op when it is already up to date

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,17 @@ public class CelLevelEvaluator {
      */
     public List<LevelResult> evaluate(CompiledRuleSet ruleSet, JsonNode answers, UnitFacts unit,
             Function<ReviewRequest, Optional<ReviewDecision>> reviews) {
+        return evaluate(ruleSet, answers, unit, reviews, number -> null);
+    }
+
+    /**
+     * As {@link #evaluate(CompiledRuleSet, JsonNode, UnitFacts, Function)}, except for the levels whose result
+     * {@code known} already gives (not null): those are taken as they are, flags included, and not evaluated.
+     *
+     * @param known by level number, the result an evaluation of the level would give, or null to evaluate it
+     */
+    public List<LevelResult> evaluate(CompiledRuleSet ruleSet, JsonNode answers, UnitFacts unit,
+            Function<ReviewRequest, Optional<ReviewDecision>> reviews, IntFunction<LevelResult> known) {
         Map<String, Object> answerMap = answers == null || !answers.isObject() ? Map.of() : toMap(answers);
         Map<String, Object> unitMap = new LinkedHashMap<>();
         if (unit != null && unit.directPatientContact() != null) {
@@ -64,6 +76,11 @@ public class CelLevelEvaluator {
         Map<String, Object> variables = Map.of("answers", answerMap, "unit", unitMap);
         List<LevelResult> results = new ArrayList<>(ruleSet.levels().size());
         for (CompiledRuleSet.CompiledLevel level : ruleSet.levels()) {
+            LevelResult given = known.apply(level.rule().number());
+            if (given != null) {
+                results.add(given);
+                continue;
+            }
             LevelResult result = evaluate(ruleSet, level, answers, unitMap, variables, reviews);
             flag(level, variables, result.explanation());
             results.add(result);

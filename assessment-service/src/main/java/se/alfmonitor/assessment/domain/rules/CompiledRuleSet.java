@@ -1,6 +1,8 @@
 package se.alfmonitor.assessment.domain.rules;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +27,33 @@ public record CompiledRuleSet(RuleSetDefinition definition, ObjectNode document,
 
     public String questionnaireVersion() {
         return definition.questionnaire().version();
+    }
+
+    /**
+     * The levels this rule set decides exactly as {@code earlier} does for the same answers, unit facts and assessor
+     * decisions: both read the same questionnaire version (so the same option labels in the explanations), have the
+     * same levels in the same order, and the level's rule is equal in every field (expressions, items, review,
+     * flags, texts). Only the rule set version named in the explanation differs. Empty when the questionnaire or the
+     * levels differ.
+     */
+    public Set<Integer> levelsUnchangedSince(CompiledRuleSet earlier) {
+        if (!questionnaireKey().equals(earlier.questionnaireKey())
+                || !questionnaireVersion().equals(earlier.questionnaireVersion())
+                || levels.size() != earlier.levels().size()) {
+            return Set.of();
+        }
+        Set<Integer> unchanged = new HashSet<>();
+        for (int i = 0; i < levels.size(); i++) {
+            RuleSetDefinition.LevelRule now = levels.get(i).rule();
+            RuleSetDefinition.LevelRule before = earlier.levels().get(i).rule();
+            if (now.number() != before.number()) {
+                return Set.of();
+            }
+            if (now.equals(before)) {
+                unchanged.add(now.number());
+            }
+        }
+        return Set.copyOf(unchanged);
     }
 
     public CompiledLevel level(int number) {
