@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -30,6 +31,12 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // the broker shares the test JVM: a broker component giving up while the JVM shuts down (Kafka halts the
+            // process then) must not turn a green run into a failed fork with a non-zero exit status
+            Exit.setHaltProcedure((status, message) -> System.err.printf(
+                    "test Kafka broker asked to halt the JVM (%d): %s%n", status, message));
+            Exit.setExitProcedure((status, message) -> System.err.printf(
+                    "test Kafka broker asked to exit the JVM (%d): %s%n", status, message));
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)

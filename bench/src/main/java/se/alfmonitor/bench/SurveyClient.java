@@ -62,13 +62,12 @@ final class SurveyClient {
         send(Service.SURVEY, "POST", "/api/submissions/" + id + "/submit", token, null, 200);
     }
 
-    /** @return the body of a GET answered 200, or null for any other status */
-    String getBody(Service service, String path, String token) {
+    /** @return the answer to a GET, with its body */
+    HttpResponse<String> getResponse(Service service, String path, String token) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.url(service) + path))
+            return http.send(HttpRequest.newBuilder(URI.create(suite.url(service) + path))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import se.alfmonitor.contract.events.AssessmentCompleted.Level;
 import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.testing.Tokens;
+import se.alfmonitor.testing.TopicProbe;
 
 /**
  * The aggregates above units are summed by the roll-up worker, once for many events: what it ends with must be what
@@ -70,6 +71,47 @@ class RollUpTest {
         Map<String, Object> before = latest(period);
         given().auth().oauth2(Tokens.admin()).post("/api/recompute").then().statusCode(200);
         assertThat(latest(period)).isEqualTo(before);
+    }
+
+    @Test
+    void eachSingleEventAfterABurstReachesTheNation() {
+        String campaign = "single-" + UUID.randomUUID().toString().substring(0, 8);
+        String period = campaign.substring(campaign.indexOf('-') + 1);
+        for (int i = 0; i < UNITS; i++) {
+            Events.assessment(campaign, campaign + "-" + i, REGIONS.get(i % REGIONS.size()), 1, false, 0,
+                    level5(LevelOutcome.MET));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> value("ALF-01.5", "SE", period)
+                .body("denominator", equalTo(UNITS)));
+        // then one at a time, as units submit at rest: none may wait for a later event to be summed
+        for (int i = 0; i < 5; i++) {
+            int expected = UNITS + i + 1;
+            Events.assessment(campaign, campaign + "-s" + i, REGIONS.get(i % REGIONS.size()), 1, false, 0,
+                    level5(LevelOutcome.NOT_MET));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> value("ALF-01.5", "SE", period)
+                    .body("denominator", equalTo(expected)).body("numerator", equalTo(UNITS)));
+        }
+    }
+
+    @Test
+    void anUnreadableAssessmentIsParkedAloneAndTheRestOfItsBatchCounts() {
+        String campaign = "poison-" + UUID.randomUUID().toString().substring(0, 8);
+        String period = campaign.substring(campaign.indexOf('-') + 1);
+        String poison = campaign + "-unreadable";
+        try (TopicProbe dlq = TopicProbe.from("alf.assessments.v1.dlq")) {
+            // sent back to back, so that the unreadable record is polled together with the others
+            for (int i = 0; i < 10; i++) {
+                Events.assessment(campaign, campaign + "-" + i, "01", 1, false, 0, level5(LevelOutcome.MET));
+                if (i == 4) {
+                    TopicProbe.send("alf.assessments.v1", poison, "{\"specversion\": \"1.0\", \"id\": \"x\"}");
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> value("ALF-01.5", "SE", period)
+                    .body("denominator", equalTo(10)).body("numerator", equalTo(10)));
+            // the unreadable record was parked, once, and nothing else of its batch
+            assertThat(dlq.await(r -> r.key() != null && r.key().startsWith(campaign), 1, Duration.ofSeconds(30)))
+                    .extracting(r -> r.key()).containsExactly(poison);
+        }
     }
 
     /** Every latest value of the period, by indicator and org unit, with when it was computed. */

@@ -1,13 +1,23 @@
 package se.alfmonitor.contract.messaging;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +68,97 @@ public class Inbox {
     public <T> boolean process(String consumer, Topic topic, String value, Class<T> dataType,
             Consumer<CloudEvent<T>> handler) {
         CloudEvent<T> event = codec.read(value, topic, dataType);
-        UUID eventId = parseId(event);
+        return process(consumer, topic, event, parseId(event), handler);
+    }
+
+    /** An event of a batch that was not processed, and why: the caller parks it on the dead-letter topic. */
+    public record Failed(int index, RuntimeException cause) {
+    }
+
+    /**
+     * Processes a batch of record values from {@code topic} exactly once each for {@code consumer}: the events not
+     * processed before are handed to {@code handler} together, in their order, in one transaction with the record
+     * that they were processed, so a batch costs one commit instead of one per event.
+     *
+     * <p>A value that is not a valid event of the topic is left out and reported. If the batch fails for another
+     * reason than a transient one, its events are processed again one by one ({@link #process}), so that one bad
+     * event does not hold up the others; the ones that fail on their own are reported. A transient failure is retried
+     * with backoff as in {@link #process}; one that outlasts {@code alf.inbox.max-retry} fails the whole batch.
+     *
+     * @return the events that were not processed, by their index in {@code values}
+     */
+    public <T> List<Failed> processBatch(String consumer, Topic topic, List<String> values, Class<T> dataType,
+            Consumer<List<CloudEvent<T>>> handler) {
+        List<Failed> failed = new ArrayList<>();
+        Map<UUID, Integer> indexes = new LinkedHashMap<>();
+        Map<UUID, CloudEvent<T>> events = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                CloudEvent<T> event = codec.read(values.get(i), topic, dataType);
+                UUID eventId = parseId(event);
+                // the same event twice in a batch (a relay sending again) is processed once
+                if (events.putIfAbsent(eventId, event) == null) {
+                    indexes.put(eventId, i);
+                } else {
+                    meters.counter("alf.inbox.events", "consumer", consumer, "result", "duplicate").increment();
+                }
+            } catch (PoisonEventException e) {
+                meters.counter("alf.inbox.events", "consumer", consumer, "result", "failed").increment();
+                failed.add(new Failed(i, e));
+            }
+        }
+        if (events.isEmpty()) {
+            return failed;
+        }
+        long started = System.nanoTime();
+        Duration backoff = Duration.ofMillis(100);
+        while (true) {
+            try {
+                int processed = QuarkusTransaction.requiringNew().call(() -> {
+                    Set<UUID> fresh = markProcessed(consumer, events);
+                    handler.accept(events.entrySet().stream().filter(e -> fresh.contains(e.getKey()))
+                            .map(Map.Entry::getValue).toList());
+                    return fresh.size();
+                });
+                meters.counter("alf.inbox.events", "consumer", consumer, "result", "processed").increment(processed);
+                meters.counter("alf.inbox.events", "consumer", consumer, "result", "duplicate")
+                        .increment(events.size() - processed);
+                return failed;
+            } catch (RuntimeException e) {
+                boolean transientFailure = isTransient(e);
+                if (transientFailure && System.nanoTime() - started <= maxRetry.toNanos()) {
+                    LOG.warnf("Transient failure processing a batch of %d %s events, retrying in %s: %s",
+                            events.size(), topic.topicName(), backoff, rootMessage(e));
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                            : backoff.multipliedBy(2);
+                    continue;
+                }
+                if (transientFailure || events.size() == 1) {
+                    meters.counter("alf.inbox.events", "consumer", consumer, "result", "failed")
+                            .increment(events.size());
+                    indexes.values().forEach(i -> failed.add(new Failed(i, e)));
+                    failed.sort(Comparator.comparingInt(Failed::index));
+                    return failed;
+                }
+                LOG.warnf("A batch of %d %s events failed, processing them one by one: %s", events.size(),
+                        topic.topicName(), rootMessage(e));
+                for (Map.Entry<UUID, CloudEvent<T>> event : events.entrySet()) {
+                    try {
+                        process(consumer, topic, event.getValue(), event.getKey(),
+                                one -> handler.accept(List.of(one)));
+                    } catch (RuntimeException single) {
+                        failed.add(new Failed(indexes.get(event.getKey()), single));
+                    }
+                }
+                failed.sort(Comparator.comparingInt(Failed::index));
+                return failed;
+            }
+        }
+    }
+
+    private <T> boolean process(String consumer, Topic topic, CloudEvent<T> event, UUID eventId,
+            Consumer<CloudEvent<T>> handler) {
         long started = System.nanoTime();
         Duration backoff = Duration.ofMillis(100);
         while (true) {
@@ -85,6 +185,30 @@ public class Inbox {
                         : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /** Records the events as processed, in one statement; returns the ones not recorded before. */
+    private Set<UUID> markProcessed(String consumer, Map<UUID, ? extends CloudEvent<?>> events) {
+        UUID[] ids = events.keySet().toArray(UUID[]::new);
+        String[] types = events.values().stream().map(CloudEvent::type).toArray(String[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into inbox_event (consumer, event_id, event_type, processed_at)
+                    select ?, e.id, e.type, now() from unnest(?, ?) as e(id, type)
+                    on conflict do nothing
+                    returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                insert.setArray(3, connection.createArrayOf("text", types));
+                Set<UUID> fresh = new HashSet<>();
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return fresh;
+            }
+        });
     }
 
     private boolean markProcessed(String consumer, UUID eventId, String type) {

@@ -1,5 +1,7 @@
 package se.alfmonitor.indicator.domain;
 
+import java.util.List;
+
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,6 +15,9 @@ import se.alfmonitor.indicator.persistence.UnitAssessmentEntity;
  */
 @ApplicationScoped
 public class Recompute {
+
+    /** Units whose assessment values are written together. */
+    private static final int UNITS_AT_ONCE = 500;
 
     private final AssessmentIndicators assessments;
     private final QuestionnaireIndicators questionnaires;
@@ -37,11 +42,11 @@ public class Recompute {
     @TransactionConfiguration(timeout = 3600)
     public Result all() {
         long before = IndicatorValueEntity.count();
-        long units = 0;
-        for (UnitAssessmentEntity unit : UnitAssessmentEntity.<UnitAssessmentEntity>listAll()) {
-            assessments.recompute(unit);
-            units++;
+        List<UnitAssessmentEntity> all = UnitAssessmentEntity.listAll();
+        for (int from = 0; from < all.size(); from += UNITS_AT_ONCE) {
+            assessments.recompute(all.subList(from, Math.min(all.size(), from + UNITS_AT_ONCE)));
         }
+        long units = all.size();
         long submissions = 0;
         for (SubmissionAnswersEntity submission : SubmissionAnswersEntity.<SubmissionAnswersEntity>listAll()) {
             questionnaires.recompute(submission);
