@@ -14,14 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockTimeoutException;
@@ -155,6 +160,27 @@ public class Inbox {
                 return failed;
             }
         }
+    }
+
+    /**
+     * {@link #processBatch} for the records of one poll (a channel with {@code batch=true}): each record that was not
+     * processed is nacked on its own, which parks it on the channel's dead-letter topic, and then the batch is acked.
+     *
+     * @return completes when the batch has been settled with the broker
+     */
+    public <T> CompletionStage<Void> processBatch(String consumer, Topic topic, KafkaRecordBatch<String, String> batch,
+            Class<T> dataType, Consumer<List<CloudEvent<T>>> handler) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        List<Failed> failed = processBatch(consumer, topic, records.stream().map(Message::getPayload).toList(),
+                dataType, handler);
+        CompletionStage<Void> parked = CompletableFuture.completedFuture(null);
+        for (Failed f : failed) {
+            KafkaRecord<String, String> record = records.get(f.index());
+            LOG.warnf("Parking the %s record with key %s (partition %d) on the dead-letter topic: %s",
+                    record.getTopic(), record.getKey(), record.getPartition(), rootMessage(f.cause()));
+            parked = parked.thenCompose(v -> record.nack(f.cause()));
+        }
+        return parked.thenCompose(v -> batch.ack());
     }
 
     private <T> boolean process(String consumer, Topic topic, CloudEvent<T> event, UUID eventId,

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -52,9 +51,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failed;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final WakeableWorker worker;
     private Instant lastCleanup = Instant.EPOCH;
 
     public OutboxRelay(
@@ -75,6 +72,12 @@ public class OutboxRelay {
         this.retention = retention;
         this.published = meters.counter("alf.outbox.published");
         this.failed = meters.counter("alf.outbox.failed");
+        // a full batch is followed by the next one at once; otherwise the relay waits for a commit's wake-up
+        this.worker = new WakeableWorker("outbox-relay", () -> {
+            int sent = publishBatch();
+            removePublishedRowsPastRetention();
+            return sent >= batchSize ? Duration.ZERO : pollInterval;
+        }, pollInterval, Duration.ofSeconds(30));
     }
 
     void start(@Observes StartupEvent event) {
@@ -82,55 +85,16 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled");
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (worker != null) {
-            wakeUps.release();
-            try {
-                worker.join(sendTimeout.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(sendTimeout);
     }
 
     /** Asks the relay to look for new rows now instead of at its next poll. */
     public void wakeUp() {
-        wakeUps.release();
-    }
-
-    private void run() {
-        Duration backoff = pollInterval;
-        while (running) {
-            try {
-                int sent = publishBatch();
-                backoff = pollInterval;
-                removePublishedRowsPastRetention();
-                if (sent >= batchSize) {
-                    continue;
-                }
-                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("Outbox relay batch failed, retrying in %s: %s", backoff, e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                        ? Duration.ofSeconds(30)
-                        : backoff.multipliedBy(2);
-            }
-        }
+        worker.wakeUp();
     }
 
     /**
@@ -224,13 +188,5 @@ public class OutboxRelay {
 
     private static String truncate(String text) {
         return text.length() <= 1000 ? text : text.substring(0, 1000);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

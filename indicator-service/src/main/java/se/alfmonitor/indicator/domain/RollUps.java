@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -21,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import se.alfmonitor.contract.messaging.WakeableWorker;
 import se.alfmonitor.indicator.catalogue.IndicatorCatalogue;
 import se.alfmonitor.indicator.catalogue.IndicatorDefinition;
 import se.alfmonitor.indicator.config.IndicatorConfig;
@@ -40,6 +39,7 @@ import se.alfmonitor.indicator.config.IndicatorConfig;
 public class RollUps {
 
     private static final Logger LOG = Logger.getLogger(RollUps.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ValueStore values;
     private final IndicatorCatalogue catalogue;
@@ -47,9 +47,8 @@ public class RollUps {
     private final EntityManager entityManager;
     private final Duration pollInterval;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final WakeableWorker worker;
+    private Duration groupBackoff;
 
     public RollUps(ValueStore values, IndicatorCatalogue catalogue, AssessmentIndicators assessments,
             EntityManager entityManager, IndicatorConfig config) {
@@ -58,6 +57,8 @@ public class RollUps {
         this.assessments = assessments;
         this.entityManager = entityManager;
         this.pollInterval = config.rollUpPollInterval();
+        this.groupBackoff = pollInterval;
+        this.worker = new WakeableWorker("indicator-roll-up", this::round, pollInterval, MAX_BACKOFF);
     }
 
     /** One (base level, period) with marks. */
@@ -65,67 +66,39 @@ public class RollUps {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = new Thread(this::run, "indicator-roll-up");
-        worker.setDaemon(true);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (worker != null) {
-            // ends a pause at once; a run in progress finishes (or rolls back) first
-            worker.interrupt();
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        // ends a pause at once; a run in progress finishes (or rolls back) first
+        worker.stop(Duration.ofSeconds(30));
     }
 
     void onMarked(@Observes(during = TransactionPhase.AFTER_SUCCESS) ValueStore.RollUpMarked marked) {
-        wakeUps.release();
+        worker.wakeUp();
     }
 
-    private void run() {
-        Duration backoff = pollInterval;
-        while (running) {
+    /** Sums every marked group, then pauses; returns how long to wait for the next marks. */
+    private Duration round() throws InterruptedException {
+        int failed = 0;
+        long started = System.nanoTime();
+        for (Group group : QuarkusTransaction.requiringNew().call(this::marked)) {
             try {
-                wakeUps.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                if (!running) {
-                    return;
-                }
-                int failed = 0;
-                long started = System.nanoTime();
-                for (Group group : QuarkusTransaction.requiringNew().call(this::marked)) {
-                    try {
-                        QuarkusTransaction.requiringNew().timeout(600).run(() -> process(group));
-                    } catch (RuntimeException e) {
-                        failed++;
-                        LOG.warnf(e, "Summing %s values of period %s again failed; the marks stay for the next run",
-                                group.baseLevel(), group.period());
-                    }
-                }
-                // the sums hold the writers' turn: leave it to the events at least as long before summing again,
-                // so that with many units a burst of events still gets half the time
-                Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), 30_000));
-                backoff = failed == 0 ? pollInterval
-                        : backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
-                                : backoff.multipliedBy(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                QuarkusTransaction.requiringNew().timeout(600).run(() -> process(group));
             } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("Reading the marked roll-ups failed, retrying in %s: %s", backoff, e.getMessage());
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
-                        : backoff.multipliedBy(2);
+                failed++;
+                LOG.warnf(e, "Summing %s values of period %s again failed; the marks stay for the next run",
+                        group.baseLevel(), group.period());
             }
         }
+        // the sums hold the writers' turn: leave it to the events at least as long before summing again, so that
+        // with many units a burst of events still gets half the time
+        if (!worker.pause(Duration.ofNanos(Math.min(System.nanoTime() - started, MAX_BACKOFF.toNanos())))) {
+            return Duration.ZERO;
+        }
+        groupBackoff = failed == 0 ? pollInterval
+                : groupBackoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : groupBackoff.multipliedBy(2);
+        return groupBackoff;
     }
 
     /** The groups with marks now. */

@@ -1,15 +1,10 @@
 package se.alfmonitor.indicator.messaging;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.alfmonitor.contract.events.AssessmentCompleted;
@@ -26,8 +21,6 @@ import se.alfmonitor.indicator.domain.AssessmentIndicators;
 @ApplicationScoped
 public class AssessmentConsumer {
 
-    private static final Logger LOG = Logger.getLogger(AssessmentConsumer.class);
-
     private final Inbox inbox;
     private final AssessmentIndicators indicators;
 
@@ -39,19 +32,7 @@ public class AssessmentConsumer {
     @Incoming("assessments")
     @Blocking
     public CompletionStage<Void> onAssessments(KafkaRecordBatch<String, String> batch) {
-        long started = System.nanoTime();
-        List<KafkaRecord<String, String>> records = batch.getRecords();
-        List<Inbox.Failed> failed = inbox.processBatch("indicator", Topic.ASSESSMENTS,
-                records.stream().map(Message::getPayload).toList(), AssessmentCompleted.class,
+        return inbox.processBatch("indicator", Topic.ASSESSMENTS, batch, AssessmentCompleted.class,
                 events -> indicators.onAssessments(events.stream().map(CloudEvent::data).toList()));
-        LOG.debugf("Processed %d assessments in %d ms", records.size(), (System.nanoTime() - started) / 1_000_000);
-        CompletionStage<Void> parked = CompletableFuture.completedFuture(null);
-        for (Inbox.Failed f : failed) {
-            KafkaRecord<String, String> record = records.get(f.index());
-            LOG.warnf("Parking the %s record with key %s (partition %d) on the dead-letter topic: %s",
-                    record.getTopic(), record.getKey(), record.getPartition(), f.cause().getMessage());
-            parked = parked.thenCompose(v -> record.nack(f.cause()));
-        }
-        return parked.thenCompose(v -> batch.ack());
     }
 }

@@ -1,8 +1,11 @@
 package se.alfmonitor.reporting.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.alfmonitor.contract.events.Topic;
 
@@ -28,9 +31,13 @@ public class ReadModelConsumers {
         updater.apply(Topic.ASSESSMENTS, value);
     }
 
+    /**
+     * Indicator values come in bursts (an assessment changes tens of them, a re-assessment of every unit millions):
+     * the records of one poll are applied in one transaction; a record that cannot be applied is parked alone.
+     */
     @Incoming("indicators")
     @Blocking
-    public void onIndicator(String value) {
-        updater.apply(Topic.INDICATORS, value);
+    public CompletionStage<Void> onIndicators(KafkaRecordBatch<String, String> batch) {
+        return updater.applyIndicators(batch);
     }
 }

@@ -1,5 +1,8 @@
 package se.alfmonitor.reporting.messaging;
 
+import java.util.concurrent.CompletionStage;
+
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.IndicatorComputed;
@@ -36,5 +39,11 @@ public class ReadModelUpdater {
                     e -> store.apply(e.data()));
             default -> throw new IllegalArgumentException("reporting-service does not read " + topic.topicName());
         };
+    }
+
+    /** The indicator records of one poll, each event once, in one transaction. */
+    public CompletionStage<Void> applyIndicators(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(CONSUMER, Topic.INDICATORS, batch, IndicatorComputed.class,
+                events -> events.forEach(e -> store.apply(e.data())));
     }
 }
