@@ -34,6 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -336,8 +337,10 @@ class DashboardBrowserIT extends AgainstRunningSuite {
 
     /** textContent: the table is folded away in a details element, and getText answers only for what is shown. */
     private static String cellText(String selector) {
-        List<WebElement> found = browser.findElements(By.cssSelector(selector));
-        return found.isEmpty() ? null : found.get(0).getDomProperty("textContent");
+        // read in the page in one step: a live update re-renders the table, and an element found a moment earlier
+        // would be gone by the time its text is asked for
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const cell = document.querySelector(arguments[0]); return cell ? cell.textContent : null;", selector);
     }
 
     private static String text(By by) {
@@ -350,7 +353,9 @@ class DashboardBrowserIT extends AgainstRunningSuite {
     }
 
     private static <T> T wait(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(250)).until(condition::apply);
+        // a condition that caught the page mid-update looks again at the next poll
+        return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(250))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     private static Path freshDirectory(String name) {
