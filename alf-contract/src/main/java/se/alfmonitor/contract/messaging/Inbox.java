@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -115,50 +116,36 @@ public class Inbox {
         if (events.isEmpty()) {
             return failed;
         }
-        long started = System.nanoTime();
-        Duration backoff = Duration.ofMillis(100);
-        while (true) {
-            try {
-                int processed = QuarkusTransaction.requiringNew().call(() -> {
-                    Set<UUID> fresh = markProcessed(consumer, events);
-                    handler.accept(events.entrySet().stream().filter(e -> fresh.contains(e.getKey()))
-                            .map(Map.Entry::getValue).toList());
-                    return fresh.size();
-                });
-                meters.counter("alf.inbox.events", "consumer", consumer, "result", "processed").increment(processed);
-                meters.counter("alf.inbox.events", "consumer", consumer, "result", "duplicate")
-                        .increment(events.size() - processed);
-                return failed;
-            } catch (RuntimeException e) {
-                boolean transientFailure = isTransient(e);
-                if (transientFailure && System.nanoTime() - started <= maxRetry.toNanos()) {
-                    LOG.warnf("Transient failure processing a batch of %d %s events, retrying in %s: %s",
-                            events.size(), topic.topicName(), backoff, rootMessage(e));
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-                            : backoff.multipliedBy(2);
-                    continue;
-                }
-                if (transientFailure || events.size() == 1) {
-                    meters.counter("alf.inbox.events", "consumer", consumer, "result", "failed")
-                            .increment(events.size());
-                    indexes.values().forEach(i -> failed.add(new Failed(i, e)));
-                    failed.sort(Comparator.comparingInt(Failed::index));
-                    return failed;
-                }
-                LOG.warnf("A batch of %d %s events failed, processing them one by one: %s", events.size(),
-                        topic.topicName(), rootMessage(e));
-                for (Map.Entry<UUID, CloudEvent<T>> event : events.entrySet()) {
-                    try {
-                        process(consumer, topic, event.getValue(), event.getKey(),
-                                one -> handler.accept(List.of(one)));
-                    } catch (RuntimeException single) {
-                        failed.add(new Failed(indexes.get(event.getKey()), single));
-                    }
-                }
+        try {
+            int processed = inTransactionRetrying("a batch of " + events.size() + " " + topic.topicName() + " events",
+                    () -> {
+                        Set<UUID> fresh = markProcessed(consumer, events);
+                        handler.accept(events.entrySet().stream().filter(e -> fresh.contains(e.getKey()))
+                                .map(Map.Entry::getValue).toList());
+                        return fresh.size();
+                    });
+            meters.counter("alf.inbox.events", "consumer", consumer, "result", "processed").increment(processed);
+            meters.counter("alf.inbox.events", "consumer", consumer, "result", "duplicate")
+                    .increment(events.size() - processed);
+            return failed;
+        } catch (RuntimeException e) {
+            if (isTransient(e) || events.size() == 1) {
+                meters.counter("alf.inbox.events", "consumer", consumer, "result", "failed").increment(events.size());
+                indexes.values().forEach(i -> failed.add(new Failed(i, e)));
                 failed.sort(Comparator.comparingInt(Failed::index));
                 return failed;
             }
+            LOG.warnf("A batch of %d %s events failed, processing them one by one: %s", events.size(),
+                    topic.topicName(), rootMessage(e));
+            for (Map.Entry<UUID, CloudEvent<T>> event : events.entrySet()) {
+                try {
+                    process(consumer, topic, event.getValue(), event.getKey(), one -> handler.accept(List.of(one)));
+                } catch (RuntimeException single) {
+                    failed.add(new Failed(indexes.get(event.getKey()), single));
+                }
+            }
+            failed.sort(Comparator.comparingInt(Failed::index));
+            return failed;
         }
     }
 
@@ -185,27 +172,38 @@ public class Inbox {
 
     private <T> boolean process(String consumer, Topic topic, CloudEvent<T> event, UUID eventId,
             Consumer<CloudEvent<T>> handler) {
+        try {
+            boolean processed = inTransactionRetrying(topic.topicName() + " " + eventId, () -> {
+                if (!markProcessed(consumer, Map.of(eventId, event)).contains(eventId)) {
+                    return false;
+                }
+                handler.accept(event);
+                return true;
+            });
+            meters.counter("alf.inbox.events", "consumer", consumer, "result", processed ? "processed" : "duplicate")
+                    .increment();
+            return processed;
+        } catch (RuntimeException e) {
+            meters.counter("alf.inbox.events", "consumer", consumer, "result", "failed").increment();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work} in a new transaction, again with backoff while it fails transiently, for at most
+     * {@code alf.inbox.max-retry}; any other failure, or the last transient one, propagates.
+     */
+    private <R> R inTransactionRetrying(String what, Callable<R> work) {
         long started = System.nanoTime();
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
-                boolean processed = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!markProcessed(consumer, eventId, event.type())) {
-                        return false;
-                    }
-                    handler.accept(event);
-                    return true;
-                });
-                meters.counter("alf.inbox.events", "consumer", consumer, "result", processed ? "processed" : "duplicate")
-                        .increment();
-                return processed;
+                return QuarkusTransaction.requiringNew().call(work);
             } catch (RuntimeException e) {
                 if (!isTransient(e) || System.nanoTime() - started > maxRetry.toNanos()) {
-                    meters.counter("alf.inbox.events", "consumer", consumer, "result", "failed").increment();
                     throw e;
                 }
-                LOG.warnf("Transient failure processing %s %s, retrying in %s: %s", topic.topicName(), eventId,
-                        backoff, rootMessage(e));
+                LOG.warnf("Transient failure processing %s, retrying in %s: %s", what, backoff, rootMessage(e));
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                         : backoff.multipliedBy(2);
@@ -235,17 +233,6 @@ public class Inbox {
                 return fresh;
             }
         });
-    }
-
-    private boolean markProcessed(String consumer, UUID eventId, String type) {
-        return entityManager.createNativeQuery("""
-                insert into inbox_event (consumer, event_id, event_type, processed_at)
-                values (:consumer, :eventId, :type, now())
-                on conflict do nothing""")
-                .setParameter("consumer", consumer)
-                .setParameter("eventId", eventId)
-                .setParameter("type", type)
-                .executeUpdate() == 1;
     }
 
     private static UUID parseId(CloudEvent<?> event) {
