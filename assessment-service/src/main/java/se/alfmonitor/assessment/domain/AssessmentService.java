@@ -1,7 +1,7 @@
 package se.alfmonitor.assessment.domain;
 
 import java.sql.PreparedStatement;
-import java.sql.Statement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +23,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,19 +135,41 @@ public class AssessmentService {
     }
 
     /**
+     * What re-assessing needs of a stored level besides its number: its area and outcome, and whether an assessor's
+     * decision or a site-visit override is part of its explanation (such a level is always evaluated again).
+     */
+    public record StoredLevel(int number, String area, LevelOutcome outcome, boolean decidedApart) {
+
+        static List<StoredLevel> of(List<AssessmentCompleted.Level> levels) {
+            if (levels == null) {
+                return List.of();
+            }
+            return levels.stream().map(l -> new StoredLevel(l.number(), l.area(), l.outcome(),
+                    l.explanation() != null && (l.explanation().has("override") || l.explanation().has("review"))))
+                    .toList();
+        }
+    }
+
+    /**
      * {@link #reassess} for many units at once, with a constant number of round trips: the units' review and
-     * remediation items are read in one query each, the old versions updated, the new versions and their outbox
-     * rows inserted in JDBC batches.
+     * remediation items are read in one query each, the old versions updated in one statement, the new versions and
+     * their outbox rows inserted by one statement each.
      *
      * <p>A unit assessed under an earlier rule set keeps the stored result of every level whose rule did not change
-     * (see {@link #carriedOver}), so that only the changed levels are evaluated. Each new version's levels are
-     * serialised once, for its row and its event alike.
+     * (see {@link #carriableLevels}); only the other levels are evaluated. The stored explanations of the carried
+     * levels stay in the database: the new version's levels are merged there from the evaluated levels and the
+     * carried ones (with the new rule set version in their explanation), and its event takes the row's levels, so the
+     * several kB of explanations of an unchanged level are neither read, written nor sent by this service.
      *
-     * @param latest the latest assessment of each unit, locked by the caller, with its stored levels
+     * @param latest the latest assessment of each unit, locked by the caller; its {@code levels} are needed only when
+     *        it is under {@code ruleSet} already (to tell whether anything changed)
+     * @param stored the stored levels of each of {@code latest} by id, as {@link StoredLevel}s; those missing are
+     *        taken from the assessment's {@code levels}
      * @return how many units got a new version
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int reassessAll(List<AssessmentEntity> latest, CompiledRuleSet ruleSet, String reason) {
+    public int reassessAll(List<AssessmentEntity> latest, Map<Long, List<StoredLevel>> stored,
+            CompiledRuleSet ruleSet, String reason) {
         ReviewService.KnownReviews known = reviews.known(latest);
         Map<String, List<SiteVisitOverrideEntity>> overrides = SiteVisitOverrides.inForce(latest);
         Map<String, Set<Integer>> carriedSince = new HashMap<>();
@@ -158,14 +179,15 @@ public class AssessmentService {
             if (assessment.answers == null) {
                 continue;
             }
-            Set<Integer> carried = ruleSet.version().equals(assessment.ruleSetVersion) ? Set.of()
+            List<SiteVisitOverrideEntity> inForce = overrides.getOrDefault(
+                    SiteVisitOverrides.key(assessment.unitId, assessment.campaignId), List.of());
+            Set<Integer> carriable = ruleSet.version().equals(assessment.ruleSetVersion) ? Set.of()
                     : carriedSince.computeIfAbsent(assessment.ruleSetVersion, v -> carriableLevels(v, ruleSet));
-            List<LevelResult> levels = SiteVisitOverrides.apply(
-                    overrides.getOrDefault(SiteVisitOverrides.key(assessment.unitId, assessment.campaignId),
-                            List.of()),
+            List<LevelResult> levels = SiteVisitOverrides.apply(inForce,
                     evaluator.evaluate(ruleSet, assessment.answers, facts(assessment),
                             reviews.decisionsFor(assessment, ruleSet, known),
-                            carriedOver(assessment, ruleSet, carried)));
+                            carriedOver(stored.containsKey(assessment.id) ? stored.get(assessment.id)
+                                    : StoredLevel.of(assessment.levels), carriable, inForce)));
             if (!unchanged(assessment, ruleSet, levels)) {
                 previous.add(assessment);
                 results.add(levels);
@@ -179,20 +201,22 @@ public class AssessmentService {
         previous.forEach(p -> p.latest = false);
         AssessmentEntity.update("latest = false where id in ?1", previous.stream().map(p -> p.id).toList());
         List<AssessmentEntity> next = new ArrayList<>(previous.size());
-        List<String> levelsJson = new ArrayList<>(previous.size());
-        List<Outbox.Pending<ObjectNode>> events = new ArrayList<>(previous.size());
+        Instant assessedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < previous.size(); i++) {
             AssessmentEntity version = nextVersionOf(previous.get(i));
             fill(previous.get(i), version, ruleSet, results.get(i), reason);
-            String levels = write(version.levels);
+            // the versions of one batch are assessed at one instant, which the insert writes once
+            version.assessedAt = assessedAt;
             next.add(version);
-            levelsJson.add(levels);
-            events.add(new Outbox.Pending<>(version.unitId, version.unitId, eventData(version, levels)));
         }
-        insertNextVersions(previous, next, levelsJson);
+        List<Long> ids = insertNextVersions(previous, next);
         remediations.syncAll(next);
         AssessmentEntity.flush();
-        outbox.publishAll(Topic.ASSESSMENTS, events);
+        List<Outbox.Pending<ObjectNode>> events = new ArrayList<>(next.size());
+        for (AssessmentEntity version : next) {
+            events.add(new Outbox.Pending<>(version.unitId, version.unitId, eventHead(version)));
+        }
+        outbox.publishAllWithStoredMember(Topic.ASSESSMENTS, events, ids, "assessment", "levels", "levels");
         return next.size();
     }
 
@@ -211,68 +235,104 @@ public class AssessmentService {
     }
 
     /**
-     * The stored results of {@code carriable} levels, with the new rule set version in their explanation: the same
-     * rule over the same answers and unit facts gives the same outcome and explanation, flags included. A stored
-     * level a site-visit override changed is evaluated again, as the override in force may have changed since;
-     * overrides are applied to carried levels as to evaluated ones.
+     * The stored results of {@code carriable} levels, as results without an explanation: the same rule over the
+     * same answers and unit facts gives the same outcome and explanation, flags included, so the database copies the
+     * stored explanation with the new rule set version ({@link #insertNextVersions}). A level whose stored
+     * explanation holds an assessor's decision or a site-visit override, and a level with an override in force now,
+     * is evaluated again, as the decision or override in force may have changed since.
      */
-    private static IntFunction<LevelResult> carriedOver(AssessmentEntity stored, CompiledRuleSet ruleSet,
-            Set<Integer> carriable) {
-        if (carriable.isEmpty() || stored.levels == null) {
+    private static IntFunction<LevelResult> carriedOver(List<StoredLevel> stored, Set<Integer> carriable,
+            List<SiteVisitOverrideEntity> inForce) {
+        if (carriable.isEmpty() || stored.isEmpty()) {
             return number -> null;
         }
-        Map<Integer, AssessmentCompleted.Level> byNumber = new HashMap<>();
-        stored.levels.forEach(level -> byNumber.put(level.number(), level));
+        Map<Integer, StoredLevel> byNumber = new HashMap<>();
+        stored.forEach(level -> byNumber.put(level.number(), level));
+        inForce.forEach(o -> byNumber.remove(o.level));
         return number -> {
-            AssessmentCompleted.Level level = carriable.contains(number) ? byNumber.get(number) : null;
-            if (level == null || !(level.explanation() instanceof ObjectNode explanation)
-                    || explanation.has("override") || explanation.has("review")) {
-                return null;
-            }
-            ObjectNode carried = explanation.deepCopy();
-            carried.put("ruleSetVersion", ruleSet.version());
-            return new LevelResult(number, level.area(), level.outcome(), carried);
+            StoredLevel level = carriable.contains(number) ? byNumber.get(number) : null;
+            return level == null || level.decidedApart() ? null
+                    : new LevelResult(number, level.area(), level.outcome(), null);
         };
     }
 
     /**
-     * Inserts the new versions in one JDBC batch. The columns a new version of the same submitted revision shares
-     * with the one it replaces (the answers above all, the largest column) are copied inside the database rather
-     * than written again; the levels are the JSON the event carries too. Ids come from the column's sequence (V3).
+     * Inserts the new versions in one statement and returns their ids, in order. The columns a new version of the
+     * same submitted revision shares with the one it replaces (the answers above all) are copied inside the database
+     * rather than written again. Its levels are merged there: each evaluated level as given, each carried level (no
+     * explanation given) as stored in the version it replaces, with the new rule set version in its explanation.
      */
-    private void insertNextVersions(List<AssessmentEntity> previous, List<AssessmentEntity> next,
-            List<String> levelsJson) {
+    private List<Long> insertNextVersions(List<AssessmentEntity> previous, List<AssessmentEntity> next) {
+        int n = next.size();
+        Long[] previousIds = new Long[n];
+        Integer[] versions = new Integer[n];
+        Integer[] metCounts = new Integer[n];
+        Boolean[] allMet = new Boolean[n];
+        Integer[] pending = new Integer[n];
+        String[] levels = new String[n];
+        String[] areas = new String[n];
+        for (int i = 0; i < n; i++) {
+            AssessmentEntity version = next.get(i);
+            previousIds[i] = previous.get(i).id;
+            versions[i] = version.version;
+            metCounts[i] = version.metCount;
+            allMet[i] = version.allMet;
+            pending[i] = version.pendingReviews;
+            levels[i] = write(version.levels);
+            areas[i] = write(version.areas);
+        }
+        // a unit appears once among the latest versions, so its unit and campaign tell the new rows apart
+        Map<String, Long> ids = new HashMap<>();
         AssessmentEntity.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into assessment (unit_id,"
-                    + " region_code, campaign_id, submission_id, submission_revision, questionnaire_key,"
-                    + " questionnaire_version, answers, direct_patient_contact, designated_year, version,"
-                    + " rule_set_version, assessed_at, met_count, all_met, pending_reviews, levels, areas, reason,"
-                    + " latest)"
-                    + " select unit_id, region_code, campaign_id, submission_id, submission_revision,"
-                    + " questionnaire_key, questionnaire_version, answers, direct_patient_contact, designated_year,"
-                    + " ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, true from assessment where id = ?")) {
-                for (int i = 0; i < next.size(); i++) {
-                    AssessmentEntity version = next.get(i);
-                    insert.setInt(1, version.version);
-                    insert.setString(2, version.ruleSetVersion);
-                    insert.setObject(3, version.assessedAt.atOffset(ZoneOffset.UTC));
-                    insert.setInt(4, version.metCount);
-                    insert.setBoolean(5, version.allMet);
-                    insert.setInt(6, version.pendingReviews);
-                    insert.setString(7, levelsJson.get(i));
-                    insert.setString(8, write(version.areas));
-                    insert.setString(9, version.reason);
-                    insert.setLong(10, previous.get(i).id);
-                    insert.addBatch();
-                }
-                int[] counts = insert.executeBatch();
-                for (int count : counts) {
-                    if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
-                        throw new IllegalStateException("A new assessment version was not inserted");
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into assessment (unit_id, region_code, campaign_id, submission_id, submission_revision,
+                        questionnaire_key, questionnaire_version, answers, direct_patient_contact, designated_year,
+                        version, rule_set_version, assessed_at, met_count, all_met, pending_reviews, levels, areas,
+                        reason, latest)
+                    select p.unit_id, p.region_code, p.campaign_id, p.submission_id, p.submission_revision,
+                        p.questionnaire_key, p.questionnaire_version, p.answers, p.direct_patient_contact,
+                        p.designated_year, n.version, ?, ?, n.met_count, n.all_met, n.pending_reviews,
+                        (select jsonb_agg(case when jsonb_typeof(l.level->'explanation') = 'object' then l.level
+                                else jsonb_set((select s from jsonb_array_elements(p.levels) s
+                                        where s->'number' = l.level->'number'),
+                                    '{explanation,ruleSetVersion}', to_jsonb(cast(? as text))) end
+                                order by l.ord)
+                            from jsonb_array_elements(cast(n.levels as jsonb)) with ordinality as l(level, ord)),
+                        cast(n.areas as jsonb), ?, true
+                    from unnest(?, ?, ?, ?, ?, ?, ?) with ordinality
+                        as n(previous_id, version, met_count, all_met, pending_reviews, levels, areas, ord)
+                    join assessment p on p.id = n.previous_id
+                    order by n.ord
+                    returning id, unit_id, campaign_id""")) {
+                AssessmentEntity first = next.get(0);
+                insert.setString(1, first.ruleSetVersion);
+                insert.setObject(2, first.assessedAt.atOffset(ZoneOffset.UTC));
+                insert.setString(3, first.ruleSetVersion);
+                insert.setString(4, first.reason);
+                insert.setArray(5, connection.createArrayOf("bigint", previousIds));
+                insert.setArray(6, connection.createArrayOf("integer", versions));
+                insert.setArray(7, connection.createArrayOf("integer", metCounts));
+                insert.setArray(8, connection.createArrayOf("boolean", allMet));
+                insert.setArray(9, connection.createArrayOf("integer", pending));
+                insert.setArray(10, connection.createArrayOf("text", levels));
+                insert.setArray(11, connection.createArrayOf("text", areas));
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(SiteVisitOverrides.key(rs.getString(2), rs.getString(3)), rs.getLong(1));
                     }
                 }
             }
         });
+        List<Long> inOrder = new ArrayList<>(n);
+        for (AssessmentEntity version : next) {
+            Long id = ids.get(SiteVisitOverrides.key(version.unitId, version.campaignId));
+            if (id == null) {
+                throw new IllegalStateException("A new assessment version of " + version.unitId + " was not inserted");
+            }
+            version.id = id;
+            inOrder.add(id);
+        }
+        return inOrder;
     }
 
     /** The latest assessment of a unit in a campaign, locked against a concurrent new version. */
@@ -387,17 +447,11 @@ public class AssessmentService {
         return left.equals(SAME_NUMBER, right);
     }
 
-    /**
-     * The data of {@code a}'s event, the same JSON as {@link #toEvent}'s, with the levels already serialised: they
-     * are most of the event, and the same JSON is the row's.
-     */
-    private ObjectNode eventData(AssessmentEntity a, String levelsJson) {
-        AssessmentCompleted head = new AssessmentCompleted(a.unitId, a.regionCode, a.campaignId, a.submissionId,
+    /** The data of {@code a}'s event without its levels, which the outbox takes from the stored row. */
+    private ObjectNode eventHead(AssessmentEntity a) {
+        return json.valueToTree(new AssessmentCompleted(a.unitId, a.regionCode, a.campaignId, a.submissionId,
                 a.submissionRevision, a.version, a.ruleSetVersion, a.assessedAt, a.metCount, a.allMet,
-                a.pendingReviews, null);
-        ObjectNode data = json.valueToTree(head);
-        data.putRawValue("levels", new RawValue(levelsJson));
-        return data;
+                a.pendingReviews, null));
     }
 
     private String write(Object value) {

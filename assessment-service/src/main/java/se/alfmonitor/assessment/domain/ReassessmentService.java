@@ -1,8 +1,12 @@
 package se.alfmonitor.assessment.domain;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -11,9 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +31,7 @@ import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
+import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.contract.problem.ProblemException;
 
 /**
@@ -34,18 +43,22 @@ import se.alfmonitor.contract.problem.ProblemException;
 public class ReassessmentService {
 
     private static final Logger LOG = Logger.getLogger(ReassessmentService.class);
+    private static final TypeReference<List<AssessmentCompleted.Level>> LEVELS = new TypeReference<>() {
+    };
 
     private final RuleSets ruleSets;
     private final AssessmentService assessments;
     private final AssessmentConfig config;
     private final EntityManager entityManager;
+    private final ObjectMapper json;
 
     public ReassessmentService(RuleSets ruleSets, AssessmentService assessments, AssessmentConfig config,
-            EntityManager entityManager) {
+            EntityManager entityManager, ObjectMapper json) {
         this.ruleSets = ruleSets;
         this.assessments = assessments;
         this.config = config;
         this.entityManager = entityManager;
+        this.json = json;
     }
 
     public record PublishResult(String ruleSetVersion, String questionnaireKey, String questionnaireVersion,
@@ -111,41 +124,69 @@ public class ReassessmentService {
         }
     }
 
+    /** The rows to re-assess, as {@link AssessmentService#reassessAll} takes them. */
+    private record Rows(List<AssessmentEntity> latest, Map<Long, List<AssessmentService.StoredLevel>> stored) {
+    }
+
     /**
-     * What re-assessing needs of each row, read without the session, the stored levels included: they are compared
-     * with the new result for rows already under this rule set, and stand for the unchanged levels of rows under an
-     * earlier one ({@link AssessmentService#reassessAll}). The rows are never changed through the session;
-     * {@link AssessmentService#reassessAll} clears their latest flag by one update.
+     * What re-assessing needs of each row, read by JDBC without the session: the rows are never changed through it;
+     * {@link AssessmentService#reassessAll} clears their latest flag by one update. Of the stored levels only their
+     * outcomes are read ({@link AssessmentService.StoredLevel}), the database leaving out the explanations; the
+     * whole levels only of rows already under {@code ruleSet}, to tell whether anything changed.
      */
-    private List<AssessmentEntity> readForReassessment(List<Long> ids) {
+    private Rows readForReassessment(List<Long> ids, CompiledRuleSet ruleSet) {
         List<AssessmentEntity> rows = new ArrayList<>(ids.size());
-        for (Object[] row : entityManager.createQuery("select a.id, a.unitId, a.regionCode, a.campaignId,"
-                + " a.submissionId, a.submissionRevision, a.version, a.ruleSetVersion, a.questionnaireKey,"
-                + " a.questionnaireVersion, a.answers, a.directPatientContact, a.designatedYear, a.levels"
-                + " from AssessmentEntity a where a.id in :ids", Object[].class)
-                .setParameter("ids", ids)
-                .getResultList()) {
-            AssessmentEntity a = new AssessmentEntity();
-            a.id = (Long) row[0];
-            a.unitId = (String) row[1];
-            a.regionCode = (String) row[2];
-            a.campaignId = (String) row[3];
-            a.submissionId = (UUID) row[4];
-            a.submissionRevision = (Integer) row[5];
-            a.version = (Integer) row[6];
-            a.ruleSetVersion = (String) row[7];
-            a.questionnaireKey = (String) row[8];
-            a.questionnaireVersion = (String) row[9];
-            a.answers = (JsonNode) row[10];
-            a.directPatientContact = (Boolean) row[11];
-            a.designatedYear = (Integer) row[12];
-            @SuppressWarnings("unchecked")
-            List<AssessmentCompleted.Level> levels = (List<AssessmentCompleted.Level>) row[13];
-            a.levels = levels;
-            a.latest = true;
-            rows.add(a);
+        Map<Long, List<AssessmentService.StoredLevel>> stored = new HashMap<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select id, unit_id, region_code, campaign_id, submission_id, submission_revision, version,
+                        rule_set_version, questionnaire_key, questionnaire_version, cast(answers as text),
+                        direct_patient_contact, designated_year,
+                        case when rule_set_version = ? then cast(levels as text) end,
+                        (select cast(jsonb_agg(jsonb_build_array(l->'number', l->'area', l->'outcome',
+                                jsonb_exists_any(l->'explanation', array['override', 'review']))) as text)
+                            from jsonb_array_elements(levels) l)
+                    from assessment where id = any (?)""")) {
+                select.setString(1, ruleSet.version());
+                select.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        AssessmentEntity a = new AssessmentEntity();
+                        a.id = rs.getLong(1);
+                        a.unitId = rs.getString(2);
+                        a.regionCode = rs.getString(3);
+                        a.campaignId = rs.getString(4);
+                        a.submissionId = rs.getObject(5, UUID.class);
+                        a.submissionRevision = rs.getInt(6);
+                        a.version = rs.getInt(7);
+                        a.ruleSetVersion = rs.getString(8);
+                        a.questionnaireKey = rs.getString(9);
+                        a.questionnaireVersion = rs.getString(10);
+                        a.answers = rs.getString(11) == null ? null : json.readTree(rs.getString(11));
+                        a.directPatientContact = rs.getObject(12, Boolean.class);
+                        a.designatedYear = rs.getObject(13, Integer.class);
+                        a.levels = rs.getString(14) == null ? null : json.readValue(rs.getString(14), LEVELS);
+                        a.latest = true;
+                        rows.add(a);
+                        stored.put(a.id, storedLevels(rs.getString(15)));
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A stored assessment is not readable JSON", e);
+            }
+        });
+        return new Rows(rows, stored);
+    }
+
+    private List<AssessmentService.StoredLevel> storedLevels(String summary) throws JsonProcessingException {
+        List<AssessmentService.StoredLevel> levels = new ArrayList<>();
+        if (summary != null) {
+            for (JsonNode level : json.readTree(summary)) {
+                levels.add(new AssessmentService.StoredLevel(level.get(0).asInt(), level.get(1).asText(),
+                        LevelOutcome.valueOf(level.get(2).asText()), level.get(3).asBoolean()));
+            }
         }
-        return rows;
+        return levels;
     }
 
     private int reassessBatch(List<Long> ids, CompiledRuleSet ruleSet) {
@@ -154,7 +195,8 @@ public class ReassessmentService {
                 "select id from assessment where id in (:ids) and latest order by id for update", Long.class)
                 .setParameter("ids", ids)
                 .getResultList();
-        List<AssessmentEntity> latest = locked.isEmpty() ? new ArrayList<>() : readForReassessment(locked);
+        Rows rows = locked.isEmpty() ? new Rows(new ArrayList<>(), Map.of()) : readForReassessment(locked, ruleSet);
+        List<AssessmentEntity> latest = rows.latest();
         if (latest.size() < ids.size()) {
             // a newer version may have arrived since the ids were read, perhaps still under the old rule set;
             // re-assessing whatever is latest now is a no-op when it is already up to date
@@ -172,7 +214,8 @@ public class ReassessmentService {
                 }
             }
         }
-        int changed = assessments.reassessAll(latest, ruleSet, AssessmentService.REASON_RULE_SET);
+        // rows read again here carry their whole levels, from which reassessAll takes what it needs
+        int changed = assessments.reassessAll(latest, rows.stored(), ruleSet, AssessmentService.REASON_RULE_SET);
         entityManager.flush();
         entityManager.clear();
         return changed;
