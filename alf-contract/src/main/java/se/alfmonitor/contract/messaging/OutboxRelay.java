@@ -1,14 +1,24 @@
 package se.alfmonitor.contract.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -40,8 +50,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK_KEY = 0x414c465f4f555458L; // "ALF_OUTX"
     private static final String CHANNEL = "alf-outbox";
+    private static final byte[] CONTENT_TYPE = CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
-    private final Emitter<String> emitter;
+    private final Emitter<byte[]> emitter;
     private final EntityManager entityManager;
     private final int batchSize;
     private final Duration pollInterval;
@@ -55,7 +66,7 @@ public class OutboxRelay {
     private Instant lastCleanup = Instant.EPOCH;
 
     public OutboxRelay(
-            @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter,
+            @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<byte[]> emitter,
             EntityManager entityManager,
             MeterRegistry meters,
             @ConfigProperty(name = "alf.outbox.enabled", defaultValue = "true") boolean enabled,
@@ -97,8 +108,14 @@ public class OutboxRelay {
         worker.wakeUp();
     }
 
+    /** An unpublished row as the relay sends it: the payload as the UTF-8 bytes stored, never decoded. */
+    private record Row(long id, String topic, String key, byte[] payload) {
+    }
+
     /**
-     * Publishes one batch of unpublished rows in commit order.
+     * Publishes one batch of unpublished rows in commit order. The rows are read and marked by plain JDBC, the
+     * payloads handed to the producer as the bytes the database holds: events of several kB each are neither
+     * decoded nor encoded again, nor kept by the session.
      *
      * @return how many rows were acknowledged by the broker
      */
@@ -110,52 +127,86 @@ public class OutboxRelay {
             if (!Boolean.TRUE.equals(locked)) {
                 return 0;
             }
-            List<OutboxEvent> batch = entityManager
-                    .createQuery("from OutboxEvent where publishedAt is null order by id", OutboxEvent.class)
-                    .setMaxResults(batchSize)
-                    .getResultList();
+            Session session = entityManager.unwrap(Session.class);
+            List<Row> batch = session.doReturningWork(connection -> {
+                List<Row> rows = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("select id, topic, event_key, payload"
+                        + " from outbox_event where published_at is null order by id limit ?")) {
+                    select.setInt(1, batchSize);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            // the text column's bytes as the server sent them: UTF-8, the driver's client encoding
+                            rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                        }
+                    }
+                }
+                return rows;
+            });
             if (batch.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent row : batch) {
+            for (Row row : batch) {
                 acks.add(send(row));
             }
             long deadline = System.nanoTime() + sendTimeout.toNanos();
-            int acknowledged = 0;
-            Instant now = Instant.now();
+            List<Long> acknowledged = new ArrayList<>(batch.size());
+            Map<Long, String> errors = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
-                OutboxEvent row = batch.get(i);
+                Row row = batch.get(i);
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    row.publishedAt = now;
-                    acknowledged++;
+                    acknowledged.add(row.id());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 } catch (Exception e) {
-                    row.attempts++;
-                    row.lastError = truncate(String.valueOf(e.getCause() != null ? e.getCause() : e));
+                    errors.put(row.id(), truncate(String.valueOf(e.getCause() != null ? e.getCause() : e)));
                     failed.increment();
                 }
             }
-            published.increment(acknowledged);
-            if (acknowledged < batch.size()) {
+            session.doWork(connection -> mark(connection, acknowledged, errors));
+            published.increment(acknowledged.size());
+            if (acknowledged.size() < batch.size()) {
                 LOG.warnf("Outbox relay: %d of %d events not acknowledged; they will be sent again",
-                        batch.size() - acknowledged, batch.size());
+                        batch.size() - acknowledged.size(), batch.size());
             }
-            return acknowledged;
+            return acknowledged.size();
         });
     }
 
-    private CompletableFuture<Void> send(OutboxEvent row) {
+    /** The acknowledged rows published, in one statement; each failed one's attempt and error recorded. */
+    private static void mark(Connection connection, List<Long> acknowledged, Map<Long, String> errors)
+            throws SQLException {
+        if (!acknowledged.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update outbox_event set published_at = ? where id = any (?)")) {
+                update.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                update.setArray(2, connection.createArrayOf("bigint", acknowledged.toArray()));
+                update.executeUpdate();
+            }
+        }
+        if (!errors.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update outbox_event set attempts = attempts + 1, last_error = ? where id = ?")) {
+                for (Map.Entry<Long, String> error : errors.entrySet()) {
+                    update.setString(1, error.getValue());
+                    update.setLong(2, error.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+    }
+
+    private CompletableFuture<Void> send(Row row) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Message<String> message = Message.of(row.payload)
+        headers.add("content-type", CONTENT_TYPE);
+        Message<byte[]> message = Message.of(row.payload())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.topic)
-                        .withKey(row.key)
+                        .withTopic(row.topic())
+                        .withKey(row.key())
                         .withHeaders(headers)
                         .build())
                 .withAck(() -> {
