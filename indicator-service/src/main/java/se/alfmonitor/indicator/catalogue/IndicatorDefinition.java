@@ -3,6 +3,7 @@ package se.alfmonitor.indicator.catalogue;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -72,5 +73,14 @@ public record IndicatorDefinition(
 
     public boolean isCount() {
         return formula.denominator() == null;
+    }
+
+    /**
+     * Whether the values above the base level are the sums of the base values' parts (and so rolled up from them),
+     * rather than computed at every level from other data (level means, distinct study counts, the registry).
+     */
+    @JsonIgnore
+    public boolean isSummed() {
+        return FEED_ASSESSMENT.equals(feed) || FEED_QUESTIONNAIRE.equals(feed);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,11 +26,12 @@ import se.alfmonitor.indicator.catalogue.IndicatorDefinition;
 import se.alfmonitor.indicator.config.IndicatorConfig;
 
 /**
- * Sums again the region, ALF and nation values that events marked ({@link ValueStore#rollUpSoon}). A worker thread
+ * Sums again the region, ALF and nation values that events marked ({@link ValueStore#rollUpSoon}) or whose units
+ * changed (the deltas {@link ValueStore#recordAll} keeps per region). A worker thread
  * runs as soon as a marking transaction commits, and every {@code alf.indicators.roll-up-poll-interval} for marks left
- * by another instance or before a restart. Each (base level, period) is one transaction: its marks are taken and its
- * sums written together, so a crash in between leaves the marks for the next run, and a group that keeps failing
- * holds up only itself.
+ * by another instance or before a restart. Each (base level, period) is one transaction: its marks and deltas are
+ * taken and its sums written together, so a crash in between leaves them for the next run, and a group that keeps
+ * failing holds up only itself.
  *
  * <p>Under a burst of events the worker runs once while many events commit, and then sums each mark once: the cost
  * of the region, ALF and nation sums is paid per run, not per event. After a run it pauses as long as the run took,
@@ -105,8 +107,8 @@ public class RollUps {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Group> marked() {
         List<Group> groups = new ArrayList<>();
-        for (Object row : entityManager.createNativeQuery(
-                "select distinct base_level, period from rollup_pending order by base_level, period")
+        for (Object row : entityManager.createNativeQuery("select base_level, period from rollup_pending"
+                + " union select 'UNIT', period from rollup_delta order by 1, 2")
                 .getResultList()) {
             Object[] cells = (Object[]) row;
             groups.add(new Group(OrgUnitLevel.valueOf((String) cells[0]), (String) cells[1]));
@@ -114,31 +116,43 @@ public class RollUps {
         return groups;
     }
 
-    /** Sums every marked group again in the caller's transaction (a full recompute ends with this). */
+    /**
+     * Sums every marked group again in the caller's transaction, each region from its units (a full recompute ends
+     * with this): the deltas of those regions are taken and dropped, as the sums already contain what they describe.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void processAll() {
-        marked().forEach(this::process);
+        marked().forEach(group -> process(group, true));
     }
 
     /**
-     * Takes the group's marks and writes its sums: each marked region's value, then the ALF and nation values once,
-     * then the level means (ALF-04) above units whose assessments changed.
+     * Takes the group's marks and deltas and writes its sums: each marked region's value (its latest value plus its
+     * deltas, or its units' sum when marked to be summed from scratch), then the ALF and nation values once, then the
+     * level means (ALF-04) above units whose assessments changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void process(Group group) {
+        process(group, false);
+    }
+
+    private void process(Group group, boolean allFromScratch) {
         // the writers' turn first: marking transactions take it before they mark, so none waits on a taken mark
         values.serializeWriters();
         Set<String> codes = new TreeSet<>();
         Set<String> regions = new TreeSet<>();
+        Set<String> fromScratch = new TreeSet<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement take = connection.prepareStatement("delete from rollup_pending"
-                    + " where base_level = ? and period = ? returning region_code, indicators")) {
+                    + " where base_level = ? and period = ? returning region_code, indicators, from_scratch")) {
                 take.setString(1, group.baseLevel().name());
                 take.setString(2, group.period());
                 try (ResultSet rs = take.executeQuery()) {
                     while (rs.next()) {
                         if (!rs.getString(1).isEmpty()) {
                             regions.add(rs.getString(1));
+                            if (rs.getBoolean(3)) {
+                                fromScratch.add(rs.getString(1));
+                            }
                         }
                         for (Object code : (Object[]) rs.getArray(2).getArray()) {
                             codes.add((String) code);
@@ -147,14 +161,26 @@ public class RollUps {
                 }
             }
         });
-        LOG.debugf("Summing %d indicators of %s period %s again above regions %s", codes.size(),
-                group.baseLevel(), group.period(), regions);
+        Map<String, Map<String, RegionTotals>> deltas = group.baseLevel() == OrgUnitLevel.UNIT
+                ? values.takeRegionDeltas(group.period())
+                : Map.of();
+        // a unit value that left a region changed that region too, marked or not
+        deltas.forEach((region, byIndicator) -> {
+            regions.add(region);
+            codes.addAll(byIndicator.keySet());
+        });
+        if (allFromScratch) {
+            fromScratch.addAll(regions);
+        }
+        LOG.debugf("Summing %d indicators of %s period %s again above regions %s (from their units: %s)",
+                codes.size(), group.baseLevel(), group.period(), regions, fromScratch);
         List<IndicatorDefinition> definitions = new ArrayList<>();
         for (String code : codes) {
-            // a code no longer in the catalogue in force has nothing to sum
-            catalogue.find(code).ifPresent(c -> definitions.add(c.definition()));
+            // a code no longer in the catalogue in force has nothing to sum; a level mean is no sum
+            catalogue.find(code).map(IndicatorCatalogue.Compiled::definition).filter(IndicatorDefinition::isSummed)
+                    .ifPresent(definitions::add);
         }
-        values.rollUp(definitions, group.baseLevel(), group.period(), regions);
+        values.rollUp(definitions, group.baseLevel(), group.period(), regions, fromScratch, deltas);
         if (group.baseLevel() == OrgUnitLevel.UNIT && definitions.stream()
                 .anyMatch(d -> IndicatorDefinition.FEED_ASSESSMENT.equals(d.feed()))) {
             assessments.levelMeansAbove(regions, group.period());

@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +51,8 @@ import se.alfmonitor.indicator.persistence.IndicatorValueEntity;
 @ApplicationScoped
 public class ValueStore {
 
+    private static final Logger LOG = Logger.getLogger(ValueStore.class);
+
     /** Arbitrary key of the advisory lock that orders writers of values. */
     private static final long VALUE_WRITER_LOCK = 0x414c46_494e44L;
     private static final Object LOCK_TAKEN = new Object();
@@ -55,6 +62,7 @@ public class ValueStore {
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
     private final Event<RollUpMarked> rollUpMarked;
+    private final ObjectReader decimals;
 
     public ValueStore(Outbox outbox, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
             Event<RollUpMarked> rollUpMarked) {
@@ -62,6 +70,7 @@ public class ValueStore {
         this.mapper = mapper;
         this.transactions = transactions;
         this.rollUpMarked = rollUpMarked;
+        this.decimals = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /**
@@ -101,7 +110,8 @@ public class ValueStore {
     /**
      * {@link #record} for many values with a constant number of round trips: the latest values of all of them are
      * read in one query, and the retired and new rows written in one statement and one JDBC batch. A value given twice
-     * (same indicator, org unit and period) counts once, the last one given.
+     * (same indicator, org unit and period) counts once, the last one given. What new unit values change in their
+     * regions' sums is added to the regions' deltas in one more statement (see {@link #rollUp}).
      *
      * @return how many new values were stored
      */
@@ -117,9 +127,14 @@ public class ValueStore {
             candidates.put(Topic.indicatorKey(v.definition().code(), v.orgUnit(), v.period()),
                     new Candidate(v, computedAt));
         }
+        RegionDeltas deltas = new RegionDeltas();
         // plain JDBC: thousands of values per event must not each stay managed and dirty-checked by the session
         List<Candidate> stored = IndicatorValueEntity.getEntityManager().unwrap(Session.class)
-                .doReturningWork(connection -> store(connection, candidates));
+                .doReturningWork(connection -> store(connection, candidates, deltas));
+        if (!deltas.isEmpty()) {
+            // the deltas are marks of their own: the worker applies them whichever region they are in
+            wakeRollUpsAfterCommit();
+        }
         List<Outbox.Pending<IndicatorComputed>> events = new ArrayList<>(stored.size());
         for (Candidate c : stored) {
             NewValue v = c.given;
@@ -155,8 +170,18 @@ public class ValueStore {
             this.computedAt = computedAt;
         }
     }
-    /** Stores the candidates that differ from the latest value of their series; returns those. */
-    private List<Candidate> store(Connection connection, Map<String, Candidate> candidates) throws SQLException {
+
+    /** A latest row about to be retired: what it counted in its region's sums. */
+    private record Retired(String level, String regionCode, BigDecimal numerator, BigDecimal denominator,
+            String inputsJson) {
+    }
+
+    /**
+     * Stores the candidates that differ from the latest value of their series, and adds to {@code deltas} (and
+     * writes) the change of region sums of those that are unit values of summed indicators; returns the stored ones.
+     */
+    private List<Candidate> store(Connection connection, Map<String, Candidate> candidates, RegionDeltas deltas)
+            throws SQLException {
         List<String> indicators = new ArrayList<>(candidates.size());
         List<String> orgUnits = new ArrayList<>(candidates.size());
         List<String> periods = new ArrayList<>(candidates.size());
@@ -166,9 +191,11 @@ public class ValueStore {
             periods.add(c.given.period());
         }
         Map<String, Long> previous = new HashMap<>();
+        Map<String, Retired> retiredRows = new HashMap<>();
         List<Candidate> changed = new ArrayList<>(candidates.size());
         try (PreparedStatement find = connection.prepareStatement("select v.id, v.indicator, v.org_unit, v.period,"
-                + " v.numerator, v.denominator, cast(v.inputs as text) from indicator_value v"
+                + " v.numerator, v.denominator, cast(v.inputs as text), v.org_unit_level, v.region_code"
+                + " from indicator_value v"
                 + " join unnest(?, ?, ?) as k(indicator, org_unit, period)"
                 + " on v.indicator = k.indicator and v.org_unit = k.org_unit and v.period = k.period where v.latest")) {
             find.setArray(1, connection.createArrayOf("text", indicators.toArray()));
@@ -184,6 +211,8 @@ public class ValueStore {
                         previous.put(key, null);
                     } else {
                         previous.put(key, rs.getLong(1));
+                        retiredRows.put(key, new Retired(rs.getString(8), rs.getString(9), rs.getBigDecimal(5),
+                                rs.getBigDecimal(6), rs.getString(7)));
                     }
                 }
             }
@@ -192,9 +221,11 @@ public class ValueStore {
         candidates.forEach((key, c) -> {
             if (!previous.containsKey(key)) {
                 changed.add(c);
+                addToRegionDeltas(deltas, c, null);
             } else if (previous.get(key) != null) {
                 retired.add(previous.get(key));
                 changed.add(c);
+                addToRegionDeltas(deltas, c, retiredRows.get(key));
             }
         });
         if (changed.isEmpty()) {
@@ -227,7 +258,49 @@ public class ValueStore {
             }
             insert.executeBatch();
         }
+        deltas.write(connection);
         return changed;
+    }
+
+    /**
+     * A new unit value of a summed indicator changes its region's sums by what it counts there less what the row it
+     * retires counted there (in the region that row was in: a unit may have moved). The sums count a row in the
+     * region of its {@code region_code}, and its parts and counts as its stored {@code inputs} say.
+     */
+    private void addToRegionDeltas(RegionDeltas deltas, Candidate c, Retired old) {
+        NewValue v = c.given;
+        if (v.level() != OrgUnitLevel.UNIT || !v.definition().isSummed()) {
+            return;
+        }
+        if (old != null && OrgUnitLevel.UNIT.name().equals(old.level()) && old.regionCode() != null) {
+            deltas.add(v.period(), old.regionCode(), v.definition().code(),
+                    member(old.numerator(), old.denominator(), old.inputsJson()).negated());
+        }
+        if (v.regionCode() != null) {
+            deltas.add(v.period(), v.regionCode(), v.definition().code(),
+                    member(c.numerator, c.denominator, c.inputsJson));
+        }
+    }
+
+    private RegionTotals member(BigDecimal numerator, BigDecimal denominator, String inputsJson) {
+        JsonNode inputs = readDecimals(inputsJson);
+        return RegionTotals.ofMember(inputs.path("covered").asBoolean(false), numerator, denominator,
+                counts(inputs.path("counts")));
+    }
+
+    /** The numbers of an {@code inputs.counts} object by key, exactly. */
+    private static Map<String, BigDecimal> counts(JsonNode counts) {
+        Map<String, BigDecimal> byKey = new TreeMap<>();
+        if (counts.isObject()) {
+            counts.fields().forEachRemaining(e -> {
+                if (e.getValue().isNumber()) {
+                    byKey.put(e.getKey(), e.getValue().decimalValue());
+                } else if (!e.getValue().isNull()) {
+                    byKey.put(e.getKey(), new BigDecimal(e.getValue().asText()));
+                }
+            });
+        }
+        return byKey;
     }
 
     private String json(Object value) {
@@ -246,6 +319,18 @@ public class ValueStore {
         }
     }
 
+    /** Reads fractions as exact decimals, as the sums in SQL read them. */
+    private JsonNode readDecimals(String json) {
+        if (json == null) {
+            return mapper.missingNode();
+        }
+        try {
+            return decimals.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** N × factor ÷ D to one decimal; no value when D is 0; a count is N × factor. */
     static BigDecimal valueOf(BigDecimal numerator, BigDecimal denominator, BigDecimal factor) {
         if (denominator == null) {
@@ -259,13 +344,30 @@ public class ValueStore {
 
     /**
      * Recomputes the region, ALF and nation values of summed indicators from their latest base values (units or
-     * regions), in the database and for all the indicators at once, so that the cost does not grow with the number
-     * of units changed: each given region's own value (when the base level is the unit), then the ALF and nation
-     * values once.
+     * regions), summing in the database, for all the indicators at once: each given region's own value from its units
+     * (when the base level is the unit), then the ALF and nation values once. A full rebuild; see the other
+     * {@code rollUp} for what the roll-up worker does.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rollUp(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
             Collection<String> regionCodes) {
+        rollUp(definitions, baseLevel, period, regionCodes, Set.copyOf(regionCodes), Map.of());
+    }
+
+    /**
+     * Recomputes the region, ALF and nation values of summed indicators so that the cost does not grow with the
+     * number of units, of the region or changed: when the base level is the unit, each given region's value is its
+     * latest value plus the deltas its units caused since (one query for all of them), or for the regions to sum from
+     * scratch the sum of its units' latest values; then the ALF and nation values once each from the regions' values.
+     * A region without a value yet starts from zero; a region its last unit value left gets a value with no members.
+     *
+     * @param fromScratch the regions to sum from their units; their deltas, taken by the caller, are already in those
+     *        sums
+     * @param deltas the deltas taken ({@link #takeRegionDeltas}): region code to indicator to delta
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rollUp(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
+            Collection<String> regionCodes, Set<String> fromScratch, Map<String, Map<String, RegionTotals>> deltas) {
         if (definitions.isEmpty()) {
             return;
         }
@@ -273,11 +375,30 @@ public class ValueStore {
         serializeWriters();
         // the sums run as SQL, which must see everything written earlier in this transaction
         IndicatorValueEntity.getEntityManager().flush();
-        if (baseLevel == OrgUnitLevel.UNIT) {
+        if (baseLevel == OrgUnitLevel.UNIT && !regionCodes.isEmpty()) {
+            Map<String, Map<String, RegionTotals>> current = regionTotals(definitions, period, regionCodes);
             List<NewValue> regions = new ArrayList<>();
             for (String regionCode : regionCodes) {
-                sum(regions, definitions, baseLevel, false, period, OrgUnitLevel.REGION, regionCode, regionCode,
-                        "and region_code = :region", regionCode);
+                Map<String, RegionTotals> before = current.getOrDefault(regionCode, Map.of());
+                Map<String, RegionTotals> totals = fromScratch.contains(regionCode) ? null
+                        : plusDeltas(definitions, before, deltas.getOrDefault(regionCode, Map.of()));
+                if (totals == null) {
+                    if (!fromScratch.contains(regionCode)) {
+                        LOG.warnf("Region %s period %s: its values plus deltas are not sums of units; summing its"
+                                + " units again", regionCode, period);
+                    }
+                    totals = sum(definitions, baseLevel, false, period, "and region_code = :region", regionCode);
+                }
+                for (IndicatorDefinition definition : definitions) {
+                    RegionTotals total = totals.get(definition.code());
+                    if (total == null && before.containsKey(definition.code())) {
+                        // no unit value in the region any more: a sum over none, not the last sum kept
+                        total = RegionTotals.ZERO;
+                    }
+                    if (total != null) {
+                        regions.add(total.toValue(definition, regionCode, OrgUnitLevel.REGION, regionCode, period));
+                    }
+                }
             }
             recordAll(regions);
         }
@@ -285,11 +406,84 @@ public class ValueStore {
         // the units of the country
         boolean ofSums = baseLevel == OrgUnitLevel.UNIT;
         OrgUnitLevel summed = ofSums ? OrgUnitLevel.REGION : baseLevel;
+        Map<String, RegionTotals> alf = sum(definitions, summed, ofSums, period, "and region_code in (:region)",
+                OrgUnitLevel.ALF_REGIONS);
+        Map<String, RegionTotals> nation = sum(definitions, summed, ofSums, period, "", null);
         List<NewValue> sums = new ArrayList<>();
-        sum(sums, definitions, summed, ofSums, period, OrgUnitLevel.ALF, OrgUnitLevel.ALF_ID, null,
-                "and region_code in (:region)", OrgUnitLevel.ALF_REGIONS);
-        sum(sums, definitions, summed, ofSums, period, OrgUnitLevel.NATION, OrgUnitLevel.NATION_ID, null, "", null);
+        for (IndicatorDefinition definition : definitions) {
+            if (alf.containsKey(definition.code())) {
+                sums.add(alf.get(definition.code()).toValue(definition, OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF, null,
+                        period));
+            }
+        }
+        for (IndicatorDefinition definition : definitions) {
+            if (nation.containsKey(definition.code())) {
+                sums.add(nation.get(definition.code()).toValue(definition, OrgUnitLevel.NATION_ID,
+                        OrgUnitLevel.NATION, null, period));
+            }
+        }
         recordAll(sums);
+    }
+
+    /**
+     * A region's latest totals plus its deltas, by indicator; none for an indicator with neither (no unit value was
+     * ever in the region), nor for one whose deltas sum to no members from nothing stored. Null when the result cannot
+     * be a sum of unit values (fewer than no members, more covered than members), which only a broken invariant gives.
+     */
+    private static Map<String, RegionTotals> plusDeltas(List<IndicatorDefinition> definitions,
+            Map<String, RegionTotals> before, Map<String, RegionTotals> deltas) {
+        Map<String, RegionTotals> totals = new HashMap<>();
+        for (IndicatorDefinition definition : definitions) {
+            RegionTotals stored = before.get(definition.code());
+            RegionTotals delta = deltas.get(definition.code());
+            if (stored == null && delta == null) {
+                continue;
+            }
+            RegionTotals total = (stored == null ? RegionTotals.ZERO : stored)
+                    .plus(delta == null ? RegionTotals.ZERO : delta).normalized();
+            if (total.membersCovered() < 0 || total.membersCovered() > total.members()) {
+                return null;
+            }
+            if (stored != null || total.members() > 0) {
+                totals.put(definition.code(), total);
+            }
+        }
+        return totals;
+    }
+
+    /** The latest totals of the given regions' values, in one query: region code to indicator to totals. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, RegionTotals>> regionTotals(List<IndicatorDefinition> definitions,
+            String period, Collection<String> regionCodes) {
+        Map<String, Map<String, RegionTotals>> totals = new HashMap<>();
+        for (Object row : IndicatorValueEntity.getEntityManager().createNativeQuery("select region_code, indicator,"
+                + " numerator, denominator, coalesce((inputs->>'members')::bigint, 0),"
+                + " coalesce((inputs->>'membersCovered')::bigint, 0), cast(inputs->'counts' as text)"
+                + " from indicator_value where period = :period and org_unit_level = 'REGION'"
+                + " and region_code in (:regions) and indicator in (:indicators) and latest")
+                .setParameter("period", period).setParameter("regions", regionCodes)
+                .setParameter("indicators", definitions.stream().map(IndicatorDefinition::code).toList())
+                .getResultList()) {
+            Object[] cells = (Object[]) row;
+            totals.computeIfAbsent((String) cells[0], k -> new HashMap<>()).put((String) cells[1],
+                    new RegionTotals(((Number) cells[4]).longValue(), ((Number) cells[5]).longValue(),
+                            (BigDecimal) cells[2], cells[3] == null ? BigDecimal.ZERO : (BigDecimal) cells[3],
+                            counts(readDecimals((String) cells[6]))));
+        }
+        return totals;
+    }
+
+    /**
+     * Takes (deletes and returns) the deltas of a period's regions: region code to indicator to delta. The caller
+     * adds them to the region values, or sums the regions from scratch, in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Map<String, RegionTotals>> takeRegionDeltas(String period) {
+        // taken under the writers' turn, which every transaction adding deltas holds while it adds them
+        serializeWriters();
+        return IndicatorValueEntity.getEntityManager().unwrap(Session.class)
+                .doReturningWork(connection -> RegionDeltas.take(connection, period,
+                        json -> counts(readDecimals(json))));
     }
 
     /**
@@ -319,6 +513,10 @@ public class ValueStore {
                 .setParameter("indicators", "{" + String.join(",",
                         definitions.stream().map(IndicatorDefinition::code).toList()) + "}")
                 .executeUpdate();
+        wakeRollUpsAfterCommit();
+    }
+
+    private void wakeRollUpsAfterCommit() {
         if (transactions.getResource(ROLL_UP_MARKED) == null) {
             transactions.putResource(ROLL_UP_MARKED, Boolean.TRUE);
             rollUpMarked.fire(new RollUpMarked());
@@ -329,49 +527,37 @@ public class ValueStore {
     public record RollUpMarked() {
     }
 
+    /** The totals of the latest base values the filter selects, by indicator; none for one without any. */
     @SuppressWarnings("unchecked")
-    private void sum(List<NewValue> sums, List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel,
-            boolean ofSums, String period, OrgUnitLevel level, String orgUnit, String regionCode, String filter,
-            Object filterValue) {
+    private Map<String, RegionTotals> sum(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel,
+            boolean ofSums, String period, String filter, Object filterValue) {
         String where = " from indicator_value where indicator in (:indicators) and period = :period"
                 + " and org_unit_level = :level and latest " + filter;
         // rows that are sums themselves count the members they summed
         String membersSql = ofSums ? "coalesce(sum((inputs->>'members')::bigint), 0)" : "count(*)";
         String membersCoveredSql = ofSums ? "coalesce(sum((inputs->>'membersCovered')::bigint), 0)"
                 : "count(*) filter (where (inputs->>'covered')::boolean)";
-        Map<String, Object[]> totals = new HashMap<>();
+        Map<String, Object[]> rows = new HashMap<>();
         for (Object row : query("select indicator, " + membersSql + ", " + membersCoveredSql + ","
                 + " coalesce(sum(numerator) filter (where (inputs->>'covered')::boolean), 0),"
                 + " sum(denominator) filter (where (inputs->>'covered')::boolean)" + where + " group by indicator",
                 definitions, baseLevel, period, filterValue).getResultList()) {
             Object[] cells = (Object[]) row;
-            totals.put((String) cells[0], cells);
+            rows.put((String) cells[0], cells);
         }
-        Map<String, Map<String, Object>> counts = new HashMap<>();
+        Map<String, Map<String, BigDecimal>> counts = new HashMap<>();
         for (Object row : query("select v.indicator, c.key, sum(c.value::numeric) from (select indicator, inputs"
                 + where + ") v, jsonb_each_text(v.inputs->'counts') c group by v.indicator, c.key", definitions,
                 baseLevel, period, filterValue).getResultList()) {
             Object[] cells = (Object[]) row;
-            counts.computeIfAbsent((String) cells[0], k -> new java.util.TreeMap<>()).put((String) cells[1], cells[2]);
+            counts.computeIfAbsent((String) cells[0], k -> new HashMap<>()).put((String) cells[1],
+                    (BigDecimal) cells[2]);
         }
-        for (IndicatorDefinition definition : definitions) {
-            Object[] cells = totals.get(definition.code());
-            if (cells == null) {
-                continue;
-            }
-            long members = ((Number) cells[1]).longValue();
-            long covered = ((Number) cells[2]).longValue();
-            BigDecimal n = (BigDecimal) cells[3];
-            BigDecimal d = definition.isCount() ? null : cells[4] == null ? BigDecimal.ZERO : (BigDecimal) cells[4];
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("members", members);
-            details.put("membersCovered", covered);
-            if (counts.containsKey(definition.code())) {
-                details.put("counts", counts.get(definition.code()));
-            }
-            sums.add(new NewValue(definition, orgUnit, level, regionCode, period,
-                    covered == 0 ? null : new Parts(n, d), details));
-        }
+        Map<String, RegionTotals> totals = new HashMap<>();
+        rows.forEach((code, cells) -> totals.put(code, new RegionTotals(((Number) cells[1]).longValue(),
+                ((Number) cells[2]).longValue(), (BigDecimal) cells[3],
+                cells[4] == null ? BigDecimal.ZERO : (BigDecimal) cells[4], counts.getOrDefault(code, Map.of()))));
+        return totals;
     }
 
     private jakarta.persistence.Query query(String sql, List<IndicatorDefinition> definitions,
