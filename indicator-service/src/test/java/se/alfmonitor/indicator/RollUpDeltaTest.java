@@ -91,9 +91,9 @@ class RollUpDeltaTest {
         awaitLevelShares(period, campaign, units, regions);
 
         // a full rebuild from scratch finds every value as the deltas left it
-        Map<String, Object> kept = latest(period);
+        Map<String, Object> kept = RollUpTest.latest(period);
         given().auth().oauth2(Tokens.admin()).post("/api/recompute").then().statusCode(200);
-        assertThat(latest(period)).isEqualTo(kept);
+        assertThat(RollUpTest.latest(period)).isEqualTo(kept);
 
         // and the deltas after it start from its sums
         assess(campaign, units, regions, "u6", "04", LevelOutcome.NOT_MET);
@@ -102,14 +102,14 @@ class RollUpDeltaTest {
         awaitLevelShares(period, campaign, units, regions);
 
         // a new version that changes no value adds no history row above the unit either
-        Map<String, Object> before = latest(period);
+        Map<String, Object> before = RollUpTest.latest(period);
         Assessed u8 = units.get("u8");
         Events.assessment(campaign, campaign + "-u8", u8.region(), u8.version() + 1, false, 0, level5(u8.outcome()));
         units.put("u8", new Assessed(u8.region(), u8.version() + 1, u8.outcome()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(assessmentVersion(campaign + "-u8"))
                 .isEqualTo(u8.version() + 1));
         awaitSettled(period);
-        assertThat(latest(period)).isEqualTo(before);
+        assertThat(RollUpTest.latest(period)).isEqualTo(before);
     }
 
     @Test
@@ -141,9 +141,9 @@ class RollUpDeltaTest {
         // later deltas apply on top of the rebuilt sums, once
         assess(campaign, units, regions, "a", "21", LevelOutcome.NOT_MET);
         awaitLevelShares(period, campaign, units, regions);
-        Map<String, Object> kept = latest(period);
+        Map<String, Object> kept = RollUpTest.latest(period);
         given().auth().oauth2(Tokens.admin()).post("/api/recompute").then().statusCode(200);
-        assertThat(latest(period)).isEqualTo(kept);
+        assertThat(RollUpTest.latest(period)).isEqualTo(kept);
     }
 
     @Test
@@ -166,9 +166,9 @@ class RollUpDeltaTest {
         units.submit("d", "01", 2);
         awaitSeminars(units);
 
-        Map<String, Object> kept = latest(units.period());
+        Map<String, Object> kept = RollUpTest.latest(units.period());
         given().auth().oauth2(Tokens.admin()).post("/api/recompute").then().statusCode(200);
-        assertThat(latest(units.period())).isEqualTo(kept);
+        assertThat(RollUpTest.latest(units.period())).isEqualTo(kept);
 
         // the last unit of 04 leaves it
         units.submit("c", "12", 1);
@@ -337,16 +337,6 @@ class RollUpDeltaTest {
                 .setParameter(1, period).getSingleResult()).longValue());
     }
 
-    /** Every latest value of the period, by indicator and org unit, with when it was computed. */
-    private static Map<String, Object> latest(String period) {
-        Map<String, Object> values = new TreeMap<>();
-        for (Map<String, Object> v : given().auth().oauth2(Tokens.monitor()).queryParam("period", period)
-                .get("/api/values").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("")) {
-            values.put(v.get("indicator") + "|" + v.get("orgUnit"), v);
-        }
-        assertThat(values).isNotEmpty();
-        return values;
-    }
 
     private static Map<String, Object> value(String indicator, String orgUnit, String period) {
         return given().auth().oauth2(Tokens.monitor())

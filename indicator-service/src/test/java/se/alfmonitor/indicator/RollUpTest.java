@@ -115,7 +115,7 @@ class RollUpTest {
     }
 
     /** Every latest value of the period, by indicator and org unit, with when it was computed. */
-    private static Map<String, Object> latest(String period) {
+    static Map<String, Object> latest(String period) {
         Map<String, Object> values = new TreeMap<>();
         for (Map<String, Object> v : given().auth().oauth2(Tokens.monitor()).queryParam("period", period)
                 .get("/api/values").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("")) {
