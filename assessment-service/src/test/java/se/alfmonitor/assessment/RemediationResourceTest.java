@@ -55,6 +55,37 @@ class RemediationResourceTest {
     }
 
     @Test
+    void aResolvedItemOpensAgainWhenALaterRevisionFailsTheLevelAndAnOpenOneKeepsItsDate() {
+        String unitId = Submissions.unitId("12");
+        UUID submissionId = UUID.randomUUID();
+        ObjectNode failing = AlfUsveAnswers.allMet();
+        failing.put("39", "NEJ");
+        failing.put("4a", "NEJ");
+        Submissions.send(Submissions.event(unitId, "12", FUTURE_CAMPAIGN, submissionId, 1, failing, true));
+        Submissions.awaitAssessment(unitId, 1, 1);
+        JsonPath first = remediations(Tokens.monitor(), unitId);
+        String level2Opened = first.getString("find { it.level == 2 }.openedAt");
+        String level27Opened = first.getString("find { it.level == 27 }.openedAt");
+
+        ObjectNode meeting27 = AlfUsveAnswers.allMet();
+        meeting27.put("4a", "NEJ");
+        Submissions.send(Submissions.event(unitId, "12", FUTURE_CAMPAIGN, submissionId, 2, meeting27, true));
+        Submissions.awaitAssessment(unitId, 2, 2);
+        Submissions.send(Submissions.event(unitId, "12", FUTURE_CAMPAIGN, submissionId, 3, failing, true));
+        Submissions.awaitAssessment(unitId, 3, 3);
+
+        JsonPath reopened = remediations(Tokens.monitor(), unitId);
+        assertThat(reopened.getList("level")).containsExactly(2, 18, 23, 27);
+        assertThat(reopened.getString("find { it.level == 27 }.status")).isEqualTo("OPEN");
+        assertThat(reopened.getString("find { it.level == 27 }.resolvedAt")).isNull();
+        assertThat(reopened.getString("find { it.level == 27 }.outcome")).isEqualTo("NOT_MET");
+        assertThat(java.time.Instant.parse(reopened.getString("find { it.level == 27 }.openedAt")))
+                .isAfter(java.time.Instant.parse(level27Opened));
+        assertThat(reopened.getString("find { it.level == 2 }.status")).isEqualTo("OPEN");
+        assertThat(reopened.getString("find { it.level == 2 }.openedAt")).isEqualTo(level2Opened);
+    }
+
+    @Test
     void openItemsPastTheCampaignDueDateAreOverdue() {
         String unitId = Submissions.unitId("24");
         ObjectNode answers = AlfUsveAnswers.allMet();

@@ -41,6 +41,42 @@ final class Machine {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
+    /**
+     * {@link #cpuSeconds} of a process and its children: its own time, the time of children it has reaped, and the
+     * time of its living children (PostgreSQL's backends are children of the postmaster).
+     */
+    static double cpuSecondsWithChildren(long pid) {
+        String[] own = statFields(pid);
+        long ticks = 0;
+        if (own.length > 14) {
+            // cutime and cstime, fields 16 and 17: children that have ended
+            ticks += Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
+                    + Long.parseLong(own[14]);
+        }
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String[] fields = statFields(Long.parseLong(name));
+                // the parent's pid is field 4
+                if (fields.length > 12 && fields[1].equals(String.valueOf(pid))) {
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ticks / 100.0;
+    }
+
+    /** The fields of /proc/&lt;pid&gt;/stat after the command name (field 3 first); none if it has ended. */
+    private static String[] statFields(long pid) {
+        String stat = read("/proc/" + pid + "/stat");
+        return stat.isEmpty() ? new String[0] : stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
     private static Optional<Long> kilobytes(String text, String key) {
         return text.lines().filter(l -> l.startsWith(key))
                 .map(l -> Long.parseLong(l.substring(key.length()).replace("kB", "").strip())).findFirst();

@@ -154,11 +154,17 @@ final class ReassessmentBench {
         double jdbcMs = plainUpdateMs();
         Counts before = counts();
         long pid = suite.service(Service.ASSESSMENT).pid();
+        resetStatementStatistics();
+        double[] othersBefore = otherCpuSeconds();
         double cpuBefore = Machine.cpuSeconds(pid);
         long started = System.nanoTime();
         JsonNode result = publish();
         long published = System.nanoTime() - started;
         double cpu = Machine.cpuSeconds(pid) - cpuBefore;
+        double[] others = otherCpuSeconds();
+        for (int i = 0; i < others.length; i++) {
+            others[i] -= othersBefore[i];
+        }
         int changed = result.path("changed").asInt();
         long caughtUp = awaitCaughtUp(before, changed, started);
         double evalMs = evaluationCpuSeconds(units, variants) * 1000;
@@ -168,6 +174,14 @@ final class ReassessmentBench {
                 + " alone %.1f CPU s -> ratio %.1fx; plain SQL update of the rows %.1f s -> ratio %.1fx (wall)", units,
                 cpu, cpu * 1000 / units, evalMs / 1000, cpu * 1000 / evalMs, jdbcMs / 1000,
                 published / 1e6 / jdbcMs);
+        report.line("P3 N=%,d:   CPU during the publish call besides assessment-service: PostgreSQL %.1f s (all four"
+                + " databases), Kafka %.1f s, indicator-service %.1f s, reporting-service %.1f s; all together %.1f of"
+                + " the %.1f CPU s the cores offered", units, others[0], others[1], others[2], others[3],
+                cpu + others[0] + others[1] + others[2] + others[3],
+                seconds(published) * Runtime.getRuntime().availableProcessors());
+        for (String statement : topStatements()) {
+            report.line("P3 N=%,d:   alf_assessment %s", units, statement);
+        }
         report.line("P3 N=%,d:   %s", units, Machine.load());
         if (caughtUp > 0) {
             report.line("P3 N=%,d:   indicator-service and reporting-service caught up %.1f s after the publish call"
@@ -175,6 +189,38 @@ final class ReassessmentBench {
                     seconds(caughtUp) <= 60 ? "met" : "not met");
         }
         return new double[] { units, published / 1e6, caughtUp > 0 ? caughtUp / 1e6 : Double.NaN, cpu };
+    }
+
+    /** CPU seconds so far of PostgreSQL (with its backends), Kafka, indicator-service and reporting-service. */
+    private double[] otherCpuSeconds() {
+        return new double[] { Machine.cpuSecondsWithChildren(suite.postgres().pid()),
+                Machine.cpuSeconds(suite.kafkaPid()), Machine.cpuSeconds(suite.service(Service.INDICATOR).pid()),
+                Machine.cpuSeconds(suite.service(Service.REPORTING).pid()) };
+    }
+
+    /** Starts pg_stat_statements' counts of the assessment database afresh (the suite's server preloads it). */
+    private void resetStatementStatistics() throws SQLException {
+        try (Connection c = connect(Service.ASSESSMENT); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** The assessment database's statements that took the most time since the reset, as report lines. */
+    private List<String> topStatements() throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = connect(Service.ASSESSMENT); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        select total_exec_time / 1000, calls, rows,
+                            left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
+                        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                        order by total_exec_time desc limit 8""")) {
+            while (rs.next()) {
+                lines.add(String.format("%6.1f s in %,7d calls (%,9d rows): %s", rs.getDouble(1), rs.getLong(2),
+                        rs.getLong(3), rs.getString(4)));
+            }
+        }
+        return lines;
     }
 
     private record Seeded(long reviews, long remediations) {

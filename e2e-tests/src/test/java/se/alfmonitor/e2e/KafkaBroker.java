@@ -90,6 +90,10 @@ final class KafkaBroker {
         awaitReady(Duration.ofSeconds(180));
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     void stop() {
         process.stop();
     }

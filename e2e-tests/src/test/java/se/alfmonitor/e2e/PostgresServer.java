@@ -2,6 +2,7 @@ package se.alfmonitor.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +38,8 @@ public final class PostgresServer {
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
+                    // statement statistics for the benchmarks' breakdowns; costs nothing until an extension reads it
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL", e);
@@ -51,6 +54,15 @@ public final class PostgresServer {
                 throw new UncheckedIOException(e);
             }
             server = null;
+        }
+    }
+
+    /** The server's main process (the postmaster), from {@code postmaster.pid} of its data directory. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL is not running in " + dataDirectory, e);
         }
     }
 

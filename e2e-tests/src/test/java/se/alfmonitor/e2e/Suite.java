@@ -186,6 +186,11 @@ public final class Suite implements AutoCloseable {
         return services.get(service);
     }
 
+    /** The broker's process, for the benchmarks' CPU accounting. */
+    public long kafkaPid() {
+        return kafka.pid();
+    }
+
     public PostgresServer postgres() {
         return postgres;
     }

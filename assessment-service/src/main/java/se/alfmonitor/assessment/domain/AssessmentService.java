@@ -293,11 +293,12 @@ public class AssessmentService {
                         p.questionnaire_key, p.questionnaire_version, p.answers, p.direct_patient_contact,
                         p.designated_year, n.version, ?, ?, n.met_count, n.all_met, n.pending_reviews,
                         (select jsonb_agg(case when jsonb_typeof(l.level->'explanation') = 'object' then l.level
-                                else jsonb_set((select s from jsonb_array_elements(p.levels) s
-                                        where s->'number' = l.level->'number'),
-                                    '{explanation,ruleSetVersion}', to_jsonb(cast(? as text))) end
-                                order by l.ord)
-                            from jsonb_array_elements(cast(n.levels as jsonb)) with ordinality as l(level, ord)),
+                                else jsonb_set(s.level, '{explanation,ruleSetVersion}', to_jsonb(cast(? as text)))
+                                end order by l.ord)
+                            from jsonb_array_elements(cast(n.levels as jsonb)) with ordinality as l(level, ord)
+                            -- the stored levels are read once per row, not once per carried level
+                            left join jsonb_array_elements(p.levels) s(level)
+                                on s.level->'number' = l.level->'number'),
                         cast(n.areas as jsonb), ?, true
                     from unnest(?, ?, ?, ?, ?, ?, ?) with ordinality
                         as n(previous_id, version, met_count, all_met, pending_reviews, levels, areas, ord)

@@ -1,16 +1,20 @@
 package se.alfmonitor.assessment.domain;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+
+import org.hibernate.Session;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.config.AssessmentConfig;
 import se.alfmonitor.assessment.persistence.QueryFilter;
@@ -30,76 +34,87 @@ public class RemediationService {
     public static final String OVERDUE = "OVERDUE";
 
     private final AssessmentConfig config;
+    private final EntityManager entityManager;
     private final Clock clock = Clock.systemUTC();
 
-    public RemediationService(AssessmentConfig config) {
+    public RemediationService(AssessmentConfig config, EntityManager entityManager) {
         this.config = config;
+        this.entityManager = entityManager;
     }
 
     /** Brings the unit's remediation items in line with its newest assessment. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sync(AssessmentEntity assessment) {
-        Map<Integer, RemediationItemEntity> existing = new HashMap<>();
-        RemediationItemEntity.<RemediationItemEntity>list("unitId = ?1 and campaignId = ?2", assessment.unitId,
-                assessment.campaignId).forEach(r -> existing.put(r.level, r));
-        sync(assessment, existing);
+        syncAll(List.of(assessment));
     }
 
-    /** {@link #sync(AssessmentEntity)} for the newest assessments of many units, reading their items in one query. */
+    /**
+     * {@link #sync(AssessmentEntity)} for the newest assessments of many units, in two statements whatever their
+     * number: one resolves the open items of the levels now fulfilled, one opens (or reopens, or brings up to date)
+     * the items of the levels not fulfilled. A unit appears at most once among {@code assessments}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void syncAll(List<AssessmentEntity> assessments) {
-        if (assessments.isEmpty()) {
+        List<Object[]> fulfilled = new ArrayList<>();
+        List<Object[]> unmet = new ArrayList<>();
+        for (AssessmentEntity a : assessments) {
+            for (AssessmentCompleted.Level level : a.levels) {
+                (level.outcome().fulfilled() ? fulfilled : unmet).add(new Object[] { a.unitId, a.campaignId,
+                        level.number(), a.version, a.regionCode, level.area(), level.outcome().name(),
+                        config.remediationDue().get(a.campaignId) });
+            }
+        }
+        if (fulfilled.isEmpty() && unmet.isEmpty()) {
             return;
         }
-        Set<String> units = new HashSet<>();
-        Set<String> campaigns = new HashSet<>();
-        assessments.forEach(a -> {
-            units.add(a.unitId);
-            campaigns.add(a.campaignId);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            if (!fulfilled.isEmpty()) {
+                try (PreparedStatement resolve = connection.prepareStatement("""
+                        update remediation_item r set status = 'RESOLVED', resolved_at = ?,
+                            assessment_version = l.version
+                        from unnest(?, ?, ?, ?) as l(unit_id, campaign_id, level, version)
+                        where r.unit_id = l.unit_id and r.campaign_id = l.campaign_id and r.level = l.level
+                            and r.status = 'OPEN'""")) {
+                    resolve.setObject(1, now);
+                    setColumns(connection, resolve, 2, fulfilled, 4);
+                    resolve.executeUpdate();
+                }
+            }
+            if (!unmet.isEmpty()) {
+                // an item resolved before opens again from now; an open one keeps the day it opened
+                try (PreparedStatement open = connection.prepareStatement("""
+                        insert into remediation_item (unit_id, campaign_id, level, assessment_version, region_code,
+                            area, outcome, due_date, status, opened_at)
+                        select l.*, 'OPEN', ? from unnest(?, ?, ?, ?, ?, ?, ?, ?)
+                            as l(unit_id, campaign_id, level, version, region_code, area, outcome, due_date)
+                        on conflict (unit_id, campaign_id, level) do update set
+                            status = 'OPEN',
+                            opened_at = case when remediation_item.status = 'RESOLVED' then excluded.opened_at
+                                else remediation_item.opened_at end,
+                            resolved_at = null,
+                            region_code = excluded.region_code, area = excluded.area, outcome = excluded.outcome,
+                            due_date = excluded.due_date, assessment_version = excluded.assessment_version""")) {
+                    open.setObject(1, now);
+                    setColumns(connection, open, 2, unmet, 8);
+                    open.executeUpdate();
+                }
+            }
         });
-        Map<String, Map<Integer, RemediationItemEntity>> byUnit = new HashMap<>();
-        RemediationItemEntity.<RemediationItemEntity>list("unitId in ?1 and campaignId in ?2", units, campaigns)
-                .forEach(r -> byUnit.computeIfAbsent(r.unitId + '\u0000' + r.campaignId, k -> new HashMap<>())
-                        .put(r.level, r));
-        for (AssessmentEntity assessment : assessments) {
-            sync(assessment, byUnit.getOrDefault(assessment.unitId + '\u0000' + assessment.campaignId,
-                    new HashMap<>()));
-        }
     }
 
-    private void sync(AssessmentEntity assessment, Map<Integer, RemediationItemEntity> existing) {
-        Instant now = Instant.now();
-        LocalDate due = config.remediationDue().get(assessment.campaignId);
-        for (AssessmentCompleted.Level level : assessment.levels) {
-            RemediationItemEntity item = existing.get(level.number());
-            if (level.outcome().fulfilled()) {
-                if (item != null && OPEN.equals(item.status)) {
-                    item.status = RESOLVED;
-                    item.resolvedAt = now;
-                    item.assessmentVersion = assessment.version;
-                }
-                continue;
+    private static final String[] COLUMN_TYPES = { "text", "text", "integer", "integer", "text", "text", "text",
+            "date" };
+
+    /** The first {@code columns} values of {@code rows} as one array parameter each, from {@code first} on. */
+    private static void setColumns(Connection connection, PreparedStatement statement, int first, List<Object[]> rows,
+            int columns) throws SQLException {
+        for (int c = 0; c < columns; c++) {
+            Object[] column = new Object[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                column[r] = rows.get(r)[c];
             }
-            if (item == null) {
-                item = new RemediationItemEntity();
-                item.unitId = assessment.unitId;
-                item.campaignId = assessment.campaignId;
-                item.level = level.number();
-                item.openedAt = now;
-                item.status = OPEN;
-            } else if (RESOLVED.equals(item.status)) {
-                item.status = OPEN;
-                item.openedAt = now;
-                item.resolvedAt = null;
-            }
-            item.regionCode = assessment.regionCode;
-            item.area = level.area();
-            item.outcome = level.outcome().name();
-            item.dueDate = due;
-            item.assessmentVersion = assessment.version;
-            if (item.id == null) {
-                item.persist();
-            }
+            statement.setArray(first + c, connection.createArrayOf(COLUMN_TYPES[c], column));
         }
     }
 

@@ -2,6 +2,8 @@ package se.alfmonitor.assessment.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -15,8 +17,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.hibernate.Session;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewDecision;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewRequest;
@@ -34,16 +39,29 @@ import se.alfmonitor.contract.problem.ProblemException;
 @ApplicationScoped
 public class ReviewService {
 
-    /** The review items of many units, read in one query, by unit, campaign, level and text hash. */
+    private final EntityManager entityManager;
+
+    public ReviewService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * What an evaluation needs of the review items of many units, read in one query by unit, campaign, level and
+     * text hash: the decision, not the example or the criteria, and nothing the session has to watch for changes.
+     */
     public static final class KnownReviews {
 
-        private final Map<String, ReviewItemEntity> items = new HashMap<>();
+        /** A review item as {@link #decision} reads it. */
+        private record Known(UUID id, ReviewStatus status, String comment, String decidedBy) {
+        }
+
+        private final Map<String, Known> items = new HashMap<>();
 
         private static String key(String unitId, String campaignId, int level, String hash) {
             return unitId + '\u0000' + campaignId + '\u0000' + level + '\u0000' + hash;
         }
 
-        Optional<ReviewItemEntity> find(AssessmentEntity assessment, int level, String hash) {
+        private Optional<Known> find(AssessmentEntity assessment, int level, String hash) {
             return Optional.ofNullable(items.get(key(assessment.unitId, assessment.campaignId, level, hash)));
         }
     }
@@ -59,10 +77,24 @@ public class ReviewService {
             units.add(a.unitId);
             campaigns.add(a.campaignId);
         });
-        if (!units.isEmpty()) {
-            ReviewItemEntity.<ReviewItemEntity>list("unitId in ?1 and campaignId in ?2", units, campaigns)
-                    .forEach(r -> known.items.put(KnownReviews.key(r.unitId, r.campaignId, r.level, r.textHash), r));
+        if (units.isEmpty()) {
+            return known;
         }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select unit_id, campaign_id, level, text_hash, id, status, comment, decided_by
+                    from review_item where unit_id = any (?) and campaign_id = any (?)""")) {
+                select.setArray(1, connection.createArrayOf("text", units.toArray()));
+                select.setArray(2, connection.createArrayOf("text", campaigns.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        known.items.put(KnownReviews.key(rs.getString(1), rs.getString(2), rs.getInt(3),
+                                rs.getString(4)), new KnownReviews.Known(rs.getObject(5, UUID.class),
+                                        ReviewStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8)));
+                    }
+                }
+            }
+        });
         return known;
     }
 
@@ -91,8 +123,14 @@ public class ReviewService {
             CompiledRuleSet ruleSet, KnownReviews known) {
         return request -> {
             String hash = hash(request.text());
-            ReviewItemEntity item = known.find(assessment, request.level(), hash).orElse(null);
-            return Optional.of(decision(assessment, ruleSet, request, hash, item));
+            Optional<KnownReviews.Known> item = known.find(assessment, request.level(), hash);
+            if (item.isPresent() && item.get().status() != ReviewStatus.SUPERSEDED) {
+                // nothing to change: the example is known and waiting or decided
+                return Optional.of(new ReviewDecision(item.get().id(), item.get().status(), item.get().comment(),
+                        item.get().decidedBy()));
+            }
+            return Optional.of(decision(assessment, ruleSet, request, hash,
+                    item.map(k -> ReviewItemEntity.<ReviewItemEntity>findById(k.id())).orElse(null)));
         };
     }
 
