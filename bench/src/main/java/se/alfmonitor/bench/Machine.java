@@ -35,10 +35,9 @@ final class Machine {
      * ticks per second). On a shared machine this is steadier than wall time.
      */
     static double cpuSeconds(long pid) {
-        String stat = read("/proc/" + pid + "/stat");
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields after the command name start at field 3; utime and stime are fields 14 and 15
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        String[] fields = statFields(pid);
+        // fields after the command name start at field 3; utime and stime are fields 14 and 15; none once it ended
+        return fields.length < 13 ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /**

@@ -155,6 +155,13 @@ final class ReassessmentBench {
         Counts before = counts();
         long pid = suite.service(Service.ASSESSMENT).pid();
         resetStatementStatistics();
+        boolean paused = downstreamPaused();
+        if (paused) {
+            // the consumers' share of the cores, their databases and the broker goes to the re-assessment alone, as
+            // where they run on machines of their own; they catch up after the call
+            suite.service(Service.INDICATOR).stop();
+            suite.service(Service.REPORTING).stop();
+        }
         double[] othersBefore = otherCpuSeconds();
         double cpuBefore = Machine.cpuSeconds(pid);
         long started = System.nanoTime();
@@ -165,11 +172,19 @@ final class ReassessmentBench {
         for (int i = 0; i < others.length; i++) {
             others[i] -= othersBefore[i];
         }
+        if (paused) {
+            suite.service(Service.INDICATOR).start();
+            suite.service(Service.REPORTING).start();
+            suite.awaitReady(Service.INDICATOR);
+            suite.awaitReady(Service.REPORTING);
+        }
         int changed = result.path("changed").asInt();
         long caughtUp = awaitCaughtUp(before, changed, started);
         double evalMs = evaluationCpuSeconds(units, variants) * 1000;
-        report.line("P3 N=%,d: re-assessment (publish call) %.1f s, %d assessed, %d changed; %.1f ms per 1,000 units",
-                units, seconds(published), result.path("assessed").asInt(), changed, published / 1e6 / units * 1000);
+        report.line("P3 N=%,d: re-assessment (publish call) %.1f s, %d assessed, %d changed; %.1f ms per 1,000 units;"
+                + " %,.0f units per second; indicator-service and reporting-service %s", units, seconds(published),
+                result.path("assessed").asInt(), changed, published / 1e6 / units * 1000, units / seconds(published),
+                paused ? "stopped during the call" : "consuming during the call");
         report.line("P3 N=%,d:   assessment-service used %.1f CPU s (%.1f CPU ms per unit); baseline CelLevelEvaluator"
                 + " alone %.1f CPU s -> ratio %.1fx; plain SQL update of the rows %.1f s -> ratio %.1fx (wall)", units,
                 cpu, cpu * 1000 / units, evalMs / 1000, cpu * 1000 / evalMs, jdbcMs / 1000,
@@ -189,6 +204,16 @@ final class ReassessmentBench {
                     seconds(caughtUp) <= 60 ? "met" : "not met");
         }
         return new double[] { units, published / 1e6, caughtUp > 0 ? caughtUp / 1e6 : Double.NaN, cpu };
+    }
+
+    /** {@code bench.p3.downstream}: {@code running} (the default) or {@code paused} during the publish call. */
+    private static boolean downstreamPaused() {
+        String mode = System.getProperty("bench.p3.downstream", "running");
+        return switch (mode) {
+            case "running" -> false;
+            case "paused" -> true;
+            default -> throw new IllegalArgumentException("bench.p3.downstream is running or paused, not " + mode);
+        };
     }
 
     /** CPU seconds so far of PostgreSQL (with its backends), Kafka, indicator-service and reporting-service. */
