@@ -566,23 +566,69 @@ public class ValueStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void rollUpSoon(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
             String regionCode) {
-        if (definitions.isEmpty()) {
+        rollUpSoon(Map.of(new Mark(baseLevel, period, regionCode), definitions));
+    }
+
+    /**
+     * Aggregates to sum again: those of a period above base values of a level, and when the base level is the unit
+     * also the region's own value.
+     *
+     * @param regionCode the region of the base values when the base level is the unit; ignored above units
+     */
+    public record Mark(OrgUnitLevel baseLevel, String period, String regionCode) {
+
+        /** The region as {@code rollup_pending} keys it: '' for none. */
+        String storedRegion() {
+            return baseLevel == OrgUnitLevel.UNIT && regionCode != null ? regionCode : "";
+        }
+    }
+
+    /** {@link #rollUpSoon(List, OrgUnitLevel, String, String)} for many marks at once, in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rollUpSoon(Map<Mark, ? extends Collection<IndicatorDefinition>> marks) {
+        // one row per stored key: a statement may not update the same row twice
+        Map<Mark, Set<String>> rows = new LinkedHashMap<>();
+        marks.forEach((mark, definitions) -> {
+            if (!definitions.isEmpty()) {
+                definitions.forEach(d -> rows.computeIfAbsent(
+                        new Mark(mark.baseLevel(), mark.period(), mark.storedRegion()), m -> new java.util.TreeSet<>())
+                        .add(d.code()));
+            }
+        });
+        if (rows.isEmpty()) {
             return;
         }
         // marks are written and taken under the writers' turn, so a mark never waits for the worker holding it
         serializeWriters();
-        IndicatorValueEntity.getEntityManager().createNativeQuery("""
-                insert into rollup_pending (base_level, period, region_code, indicators, requested_at)
-                values (:base, :period, :region, cast(:indicators as text[]), now())
-                on conflict (base_level, period, region_code) do update set indicators = (
-                    select array_agg(distinct i order by i)
-                    from unnest(rollup_pending.indicators || excluded.indicators) i)""")
-                .setParameter("base", baseLevel.name())
-                .setParameter("period", period)
-                .setParameter("region", baseLevel == OrgUnitLevel.UNIT && regionCode != null ? regionCode : "")
-                .setParameter("indicators", "{" + String.join(",",
-                        definitions.stream().map(IndicatorDefinition::code).toList()) + "}")
-                .executeUpdate();
+        int n = rows.size();
+        String[] levels = new String[n];
+        String[] periods = new String[n];
+        String[] regions = new String[n];
+        String[] indicators = new String[n];
+        int i = 0;
+        for (Map.Entry<Mark, Set<String>> row : rows.entrySet()) {
+            levels[i] = row.getKey().baseLevel().name();
+            periods[i] = row.getKey().period();
+            regions[i] = row.getKey().regionCode();
+            // indicator codes never contain a comma
+            indicators[i] = String.join(",", row.getValue());
+            i++;
+        }
+        IndicatorValueEntity.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement mark = connection.prepareStatement("""
+                    insert into rollup_pending (base_level, period, region_code, indicators, requested_at)
+                    select base_level, period, region_code, string_to_array(indicators, ','), now()
+                    from unnest(?, ?, ?, ?) as m(base_level, period, region_code, indicators)
+                    on conflict (base_level, period, region_code) do update set indicators = (
+                        select array_agg(distinct i order by i)
+                        from unnest(rollup_pending.indicators || excluded.indicators) i)""")) {
+                mark.setArray(1, connection.createArrayOf("text", levels));
+                mark.setArray(2, connection.createArrayOf("text", periods));
+                mark.setArray(3, connection.createArrayOf("text", regions));
+                mark.setArray(4, connection.createArrayOf("text", indicators));
+                mark.executeUpdate();
+            }
+        });
         wakeRollUpsAfterCommit();
     }
 
