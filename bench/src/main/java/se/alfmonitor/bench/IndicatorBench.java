@@ -29,7 +29,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.CloudEvent;
 import se.alfmonitor.contract.events.LevelOutcome;
+import se.alfmonitor.contract.events.SubmissionSubmitted;
 import se.alfmonitor.contract.events.Topic;
+import se.alfmonitor.e2e.Fixtures;
 import se.alfmonitor.e2e.PostgresServer;
 import se.alfmonitor.e2e.Suite;
 import se.alfmonitor.e2e.Suite.Service;
@@ -41,7 +43,12 @@ import se.alfmonitor.e2e.Suite.Service;
  * every unit). Then single events one at a time: the time from the broker's acknowledgement of the event to the
  * nation value having changed (the last value an event changes), p50 and p99, and to the unit's own value.
  *
- * <p>Baselines in the same run: for the burst, one transaction per event with one insert of the event's JSON into a
+ * <p>The same for submitted unit questionnaires on {@code alf.submissions.v1}, as survey-service publishes them (the
+ * complete {@code alf-usve} fixture): a burst of N submissions of N units until {@code ALF-06} (clinically active
+ * researchers per 100 clinically active staff, fed by the questionnaire's staff matrix) of {@code SE} has every unit
+ * as a member, then single submissions to the unit's own {@code ALF-06} and to the nation's.
+ *
+ * <p>Baselines in the same run: for a burst, one transaction per event with one insert of the event's JSON into a
  * scratch database of the same PostgreSQL, sequentially as the consumer works; for the single events, the round trip
  * of the same authenticated GET that watches the nation value.
  */
@@ -57,6 +64,7 @@ final class IndicatorBench {
     private final SurveyClient http;
     private final int events = Integer.getInteger("bench.p5.events", 5000);
     private final int singles = Integer.getInteger("bench.p5.singles", 100);
+    private final int submissions = Integer.getInteger("bench.p5.submissions", 5000);
     private static final long TOKEN_RENEWAL = 450_000_000_000L;
     private String token;
     private long tokenFetched;
@@ -69,6 +77,11 @@ final class IndicatorBench {
     }
 
     void run() throws Exception {
+        assessments();
+        submissions();
+    }
+
+    private void assessments() throws Exception {
         String campaign = "p5-" + UUID.randomUUID().toString().substring(0, 8);
         String period = campaign.substring(campaign.indexOf('-') + 1);
         String nation = "/api/values/ALF-02/SE/" + period;
@@ -141,6 +154,101 @@ final class IndicatorBench {
         }
     }
 
+    /**
+     * Submitted unit questionnaires: a burst of N units' first submissions, then single ones. The campaign is the
+     * bench's own, so its reference-date period (that of ALF-06) holds only these units.
+     */
+    private void submissions() throws Exception {
+        String campaign = "p5s-" + UUID.randomUUID().toString().substring(0, 8);
+        String period = campaign.substring(campaign.indexOf('-') + 1);
+        String nation = "/api/values/ALF-06/SE/" + period;
+        ObjectNode answers = JSON.valueToTree(Fixtures.completeAlfUsve());
+        List<String> payloads = new ArrayList<>(submissions);
+        for (int i = 0; i < submissions; i++) {
+            payloads.add(submission(campaign, "P5Q-" + i, REGIONS.get(i % REGIONS.size()), answers));
+        }
+        try (KafkaProducer<String, String> producer = producer()) {
+            long started = System.nanoTime();
+            List<Future<RecordMetadata>> sent = new ArrayList<>(submissions);
+            for (int i = 0; i < submissions; i++) {
+                sent.add(producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), "P5Q-" + i,
+                        payloads.get(i))));
+            }
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
+            }
+            long burstDeadline = started + 3_600_000_000_000L;
+            while (members(nation) < submissions && System.nanoTime() < burstDeadline) {
+                Thread.sleep(100);
+            }
+            double burstSeconds = (System.nanoTime() - started) / 1e9;
+            int reached = members(nation);
+            double rate = reached / burstSeconds;
+            double floor = oneTransactionPerEvent(payloads);
+            report.line("P5 submission burst: %d of %d submitted questionnaires up to the nation value (ALF-06) in"
+                    + " %.1f s: %.1f events/s; baseline one JDBC transaction per event (one insert of its JSON,"
+                    + " sequential) %.1f/s -> ratio %.2f", reached, submissions, burstSeconds, rate, floor,
+                    rate / floor);
+
+            Histogram baseline = new Histogram(60_000_000_000L, 3);
+            for (int i = 0; i < 300; i++) {
+                long t = System.nanoTime();
+                members(nation);
+                if (i >= 50) {
+                    baseline.recordValue(System.nanoTime() - t);
+                }
+            }
+            Histogram fresh = new Histogram(600_000_000_000L, 3);
+            Histogram unitFresh = new Histogram(600_000_000_000L, 3);
+            int expected = reached;
+            for (int i = 0; i < singles; i++) {
+                String unit = "P5Q-S-" + i;
+                producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), unit,
+                        submission(campaign, unit, REGIONS.get(i % REGIONS.size()), answers))).get();
+                long acked = System.nanoTime();
+                expected++;
+                long deadline = acked + 60_000_000_000L;
+                String unitValue = "/api/values/ALF-06/" + unit + "/" + period;
+                boolean unitSeen = false;
+                while (System.nanoTime() < deadline) {
+                    if (!unitSeen && http.get(Service.INDICATOR, unitValue, token()) == 200) {
+                        unitFresh.recordValue(System.nanoTime() - acked);
+                        unitSeen = true;
+                    }
+                    if (members(nation) >= expected) {
+                        break;
+                    }
+                    Thread.sleep(1);
+                }
+                fresh.recordValue(System.nanoTime() - acked);
+            }
+            report.line("P5 submission freshness, %d single submissions: broker ack -> nation value (ALF-06) changed"
+                    + " p50 %.0f ms, p99 %.0f ms, max %.0f ms (target: within 1 s: %s); of which to the unit's own"
+                    + " value p50 %.0f ms, p99 %.0f ms, max %.0f ms; baseline GET %s p50 %.1f ms -> %.0fx",
+                    singles, ms(fresh.getValueAtPercentile(50)), ms(fresh.getValueAtPercentile(99)),
+                    ms(fresh.getMaxValue()), ms(fresh.getValueAtPercentile(99)) <= 1000 ? "met" : "not met",
+                    ms(unitFresh.getValueAtPercentile(50)), ms(unitFresh.getValueAtPercentile(99)),
+                    ms(unitFresh.getMaxValue()), "/api/values/ALF-06/SE/{period}",
+                    ms(baseline.getValueAtPercentile(50)),
+                    (double) fresh.getValueAtPercentile(50) / baseline.getValueAtPercentile(50));
+        }
+    }
+
+    /**
+     * A unit's first submission of the complete questionnaire as survey-service publishes it: keyed by the unit, the
+     * submission id as subject.
+     */
+    private static String submission(String campaign, String unit, String region, ObjectNode answers)
+            throws Exception {
+        UUID id = UUID.randomUUID();
+        SubmissionSubmitted data = new SubmissionSubmitted(id, 1, campaign,
+                new SubmissionSubmitted.QuestionnaireRef("alf-usve", "2021"),
+                new SubmissionSubmitted.UnitRef(unit, region, true, 2017), answers.deepCopy(), Instant.now(),
+                "service-account-region-" + region);
+        return JSON.writeValueAsString(CloudEvent.create("/alf-monitor/bench", Topic.SUBMISSIONS, id.toString(),
+                data));
+    }
+
     /** An assessment as assessment-service publishes it: 27 levels, none awaiting review, each explained. */
     private String event(String campaign, String unit, String region) throws Exception {
         List<AssessmentCompleted.Level> levels = new ArrayList<>(27);
@@ -176,20 +284,28 @@ final class IndicatorBench {
 
     /** The value's denominator, 0 while it does not exist (404); any other answer than 200 or 404 fails the run. */
     private int denominator(String path) {
+        return read(path).path("denominator").asInt();
+    }
+
+    /** The value, missing while it does not exist (404); any other answer than 200 or 404 fails the run. */
+    private JsonNode read(String path) {
         HttpResponse<String> response = http.getResponse(Service.INDICATOR, path, token());
         if (response.statusCode() == 404) {
-            return 0;
+            return JSON.missingNode();
         }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + " during P5");
         }
-        String body = response.body();
         try {
-            JsonNode value = JSON.readTree(body);
-            return value.path("denominator").asInt();
+            return JSON.readTree(response.body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value's number of members ({@code inputs.members}), 0 while it does not exist (404). */
+    private int members(String path) {
+        return read(path).path("inputs").path("members").asInt();
     }
 
     private KafkaProducer<String, String> producer() {

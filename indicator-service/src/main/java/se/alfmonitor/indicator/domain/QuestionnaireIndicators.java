@@ -1,5 +1,6 @@
 package se.alfmonitor.indicator.domain;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,37 +29,49 @@ public class QuestionnaireIndicators {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(SubmissionAnswersEntity submission) {
-        // base level and period to the indicators whose aggregates need recomputing
-        Map<OrgUnitLevel, Map<String, List<IndicatorDefinition>>> touched = new java.util.EnumMap<>(OrgUnitLevel.class);
-        List<ValueStore.NewValue> computed = new java.util.ArrayList<>();
-        for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_QUESTIONNAIRE)) {
-            IndicatorDefinition definition = indicator.definition();
-            if (!submission.questionnaireKey.equals(definition.questionnaire())) {
-                continue;
-            }
-            OrgUnitLevel base = OrgUnitLevel.valueOf(definition.baseLevel());
-            String orgUnit = base == OrgUnitLevel.REGION ? submission.regionCode : submission.unitId;
-            List<String> periods = switch (definition.periodType()) {
-                case CALENDAR_YEAR -> AnswerInputs.years(submission.answers.get(definition.yearItem()));
-                case EVALUATION_ROUND -> List.of(Periods.evaluationRound(submission.campaignId));
-                case REFERENCE_DATE, SNAPSHOT -> List.of(Periods.referenceYear(submission.campaignId));
-            };
-            for (String period : periods) {
-                String year = definition.periodType() == IndicatorDefinition.PeriodType.CALENDAR_YEAR ? period
-                        : null;
-                Map<String, Object> inputs = AnswerInputs.of(submission.answers, year);
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("campaignId", submission.campaignId);
-                details.put("submissionId", submission.submissionId.toString());
-                details.put("submissionRevision", submission.revision);
-                computed.add(new ValueStore.NewValue(definition, orgUnit, base, submission.regionCode, period,
-                        indicator.evaluate(inputs).orElse(null), details));
-                touched.computeIfAbsent(base, b -> new java.util.TreeMap<>())
-                        .computeIfAbsent(period, p -> new java.util.ArrayList<>()).add(definition);
+        recompute(List.of(SubmittedAnswers.of(submission)));
+    }
+
+    /**
+     * The values of many submissions, written together (one {@link ValueStore#recordAll}, one statement of marks).
+     * A series given by several of them gets the value of the last one, as if they were recomputed one after the
+     * other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(List<SubmittedAnswers> submissions) {
+        // the aggregates to sum again: base level, period and region to the indicators
+        Map<ValueStore.Mark, List<IndicatorDefinition>> marks = new LinkedHashMap<>();
+        List<ValueStore.NewValue> computed = new ArrayList<>();
+        List<Compiled> indicators = catalogue.byFeed(IndicatorDefinition.FEED_QUESTIONNAIRE);
+        for (SubmittedAnswers submission : submissions) {
+            for (Compiled indicator : indicators) {
+                IndicatorDefinition definition = indicator.definition();
+                if (!submission.questionnaireKey().equals(definition.questionnaire())) {
+                    continue;
+                }
+                OrgUnitLevel base = OrgUnitLevel.valueOf(definition.baseLevel());
+                String orgUnit = base == OrgUnitLevel.REGION ? submission.regionCode() : submission.unitId();
+                List<String> periods = switch (definition.periodType()) {
+                    case CALENDAR_YEAR -> AnswerInputs.years(submission.answers().get(definition.yearItem()));
+                    case EVALUATION_ROUND -> List.of(Periods.evaluationRound(submission.campaignId()));
+                    case REFERENCE_DATE, SNAPSHOT -> List.of(Periods.referenceYear(submission.campaignId()));
+                };
+                for (String period : periods) {
+                    String year = definition.periodType() == IndicatorDefinition.PeriodType.CALENDAR_YEAR ? period
+                            : null;
+                    Map<String, Object> inputs = AnswerInputs.of(submission.answers(), year);
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("campaignId", submission.campaignId());
+                    details.put("submissionId", submission.submissionId().toString());
+                    details.put("submissionRevision", submission.revision());
+                    computed.add(new ValueStore.NewValue(definition, orgUnit, base, submission.regionCode(), period,
+                            indicator.evaluate(inputs).orElse(null), details));
+                    marks.computeIfAbsent(new ValueStore.Mark(base, period, submission.regionCode()),
+                            m -> new ArrayList<>()).add(definition);
+                }
             }
         }
         values.recordAll(computed);
-        touched.forEach((base, byPeriod) -> byPeriod.forEach(
-                (period, definitions) -> values.rollUpSoon(definitions, base, period, submission.regionCode)));
+        values.rollUpSoon(marks);
     }
 }

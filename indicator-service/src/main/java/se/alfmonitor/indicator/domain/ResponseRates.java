@@ -100,6 +100,7 @@ public class ResponseRates {
             byRegion.computeIfAbsent((String) row[0], k -> new long[3])[2] = ((Number) row[1]).longValue();
         }
         String period = Periods.evaluationRound(campaignId);
+        List<ValueStore.NewValue> computed = new java.util.ArrayList<>();
         for (Compiled indicator : indicators) {
             byRegion.forEach((region, counts) -> {
                 Map<String, Object> inputs = Map.of("registered", counts[0], "responding", counts[1]);
@@ -109,10 +110,11 @@ public class ResponseRates {
                 details.put("registeredUnits", counts[0]);
                 details.put("respondingUnits", counts[1]);
                 details.put("respondingUnregistered", counts[2]);
-                values.record(indicator.definition(), region, OrgUnitLevel.REGION, region, period,
-                        parts.orElse(null), details);
+                computed.add(new ValueStore.NewValue(indicator.definition(), region, OrgUnitLevel.REGION, region,
+                        period, parts.orElse(null), details));
             });
         }
+        values.recordAll(computed);
         values.rollUp(indicators.stream().map(Compiled::definition).toList(), OrgUnitLevel.REGION, period, List.of());
     }
 

@@ -34,13 +34,14 @@ import se.alfmonitor.indicator.persistence.SubmissionAnswersEntity;
  * The indicators computed from the regions' study lists: CF-01 (patients per 1,000 new cancer cases, the
  * Cancerfonden method) and the distinct counts of started studies per 100,000 inhabitants (CF-03, CF-04). A study
  * list of one region changes the values of every region it shares studies with, so a regional submission recomputes
- * the whole period; only values that changed are stored and published.
+ * the whole period (a batch of them each period once); only values that changed are stored and published.
  */
 @ApplicationScoped
 public class StudyIndicators {
 
     public static final String REGIONAL_QUESTIONNAIRE = "regional-research";
     private static final String STUDIES_ITEM = "clinicalStudies";
+    private static final String POPULATION_ITEM = "population";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final IndicatorCatalogue catalogue;
@@ -58,32 +59,65 @@ public class StudyIndicators {
         this.config = config;
     }
 
-    /** After a regional submission: the snapshot period of its campaign and the start years its studies list. */
+    /**
+     * After regional submissions (stored in this transaction): the snapshot periods of their campaigns, the start
+     * years their studies list, and the start years (of any region's studies) whose population their own population
+     * figures may be (CF-03 and CF-04 divide by it), each computed once from the study lists of every region, read
+     * once. So the values do not depend on the order in which regions report.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onRegionalSubmission(SubmissionAnswersEntity submission) {
-        values.serializeWriters();
-        cancerStudies(Periods.referenceYear(submission.campaignId));
+    public void onRegionalSubmissions(List<SubmittedAnswers> submissions) {
+        Set<String> snapshots = new TreeSet<>();
         Set<String> years = new TreeSet<>();
-        for (JsonNode row : submission.answers.path(STUDIES_ITEM)) {
-            startYear(row).ifPresent(years::add);
+        Set<Integer> populationYears = new TreeSet<>();
+        for (SubmittedAnswers submission : submissions) {
+            snapshots.add(Periods.referenceYear(submission.campaignId()));
+            for (JsonNode row : submission.answers().path(STUDIES_ITEM)) {
+                startYear(row).ifPresent(years::add);
+            }
+            submission.answers().path(POPULATION_ITEM).fields().forEachRemaining(figure -> {
+                if (figure.getKey().matches("\\d{4}") && figure.getValue().isNumber()) {
+                    populationYears.add(Integer.parseInt(figure.getKey()));
+                }
+            });
         }
-        years.forEach(this::startedStudies);
+        // the turn before the study lists are read: a concurrent writer of another region's list has committed
+        // before it, or will read this one's after
+        values.serializeWriters();
+        List<SubmissionAnswersEntity> all = regionalSubmissions();
+        if (!populationYears.isEmpty()) {
+            for (SubmissionAnswersEntity submission : all) {
+                for (JsonNode row : submission.answers.path(STUDIES_ITEM)) {
+                    startYear(row).filter(y -> populationYears.stream().anyMatch(p -> p <= Integer.parseInt(y)
+                            && Integer.parseInt(y) <= p + config.referenceLookbackYears())).ifPresent(years::add);
+                }
+            }
+        }
+        recompute(snapshots, years, all);
     }
 
     /** After reference statistics change: every period that has study lists. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recomputeAll() {
         values.serializeWriters();
+        List<SubmissionAnswersEntity> submissions = regionalSubmissions();
         Set<String> snapshots = new TreeSet<>();
         Set<String> years = new TreeSet<>();
-        for (SubmissionAnswersEntity submission : regionalSubmissions()) {
+        for (SubmissionAnswersEntity submission : submissions) {
             snapshots.add(Periods.referenceYear(submission.campaignId));
             for (JsonNode row : submission.answers.path(STUDIES_ITEM)) {
                 startYear(row).ifPresent(years::add);
             }
         }
-        snapshots.forEach(this::cancerStudies);
-        years.forEach(this::startedStudies);
+        recompute(snapshots, years, submissions);
+    }
+
+    /** The values of the given periods from the given study lists (all regions'), written together. */
+    private void recompute(Set<String> snapshots, Set<String> years, List<SubmissionAnswersEntity> submissions) {
+        List<ValueStore.NewValue> computed = new ArrayList<>();
+        snapshots.forEach(period -> cancerStudies(period, submissions, computed));
+        years.forEach(year -> startedStudies(year, submissions, computed));
+        values.recordAll(computed);
     }
 
     private static List<SubmissionAnswersEntity> regionalSubmissions() {
@@ -92,12 +126,13 @@ public class StudyIndicators {
 
     // ---- CF-01 -----------------------------------------------------------------------------------------------
 
-    void cancerStudies(String period) {
+    private void cancerStudies(String period, List<SubmissionAnswersEntity> all,
+            List<ValueStore.NewValue> computed) {
         if (!period.matches("\\d{4}")) {
             return;
         }
         int year = Integer.parseInt(period);
-        List<SubmissionAnswersEntity> submissions = regionalSubmissions().stream()
+        List<SubmissionAnswersEntity> submissions = all.stream()
                 .filter(s -> Periods.referenceYear(s.campaignId).equals(period)).toList();
         for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_CANCER_STUDIES)) {
             List<Study> studies = StudyRecords.deduplicate(reports(submissions, indicator, period));
@@ -144,53 +179,55 @@ public class StudyIndicators {
                         population.map(Figure::year).map(Set::of).orElse(Set.of())));
                 incidence.ifPresent(f -> details.put("incidenceSource", f.source()));
                 population.ifPresent(f -> details.put("populationSource", f.source()));
-                values.record(indicator.definition(), region, OrgUnitLevel.REGION, region, period,
-                        parts.orElse(null), details);
+                computed.add(new ValueStore.NewValue(indicator.definition(), region, OrgUnitLevel.REGION, region,
+                        period, parts.orElse(null), details));
             }
             aggregateCancer(indicator, period, year, studies, numerators, denominators, regions, incidenceYears,
-                    populationYears, OrgUnitLevel.ALF, OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF_REGIONS::contains);
+                    populationYears, OrgUnitLevel.ALF, OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF_REGIONS::contains,
+                    computed);
             aggregateCancer(indicator, period, year, studies, numerators, denominators, regions, incidenceYears,
-                    populationYears, OrgUnitLevel.NATION, OrgUnitLevel.NATION_ID, r -> true);
+                    populationYears, OrgUnitLevel.NATION, OrgUnitLevel.NATION_ID, r -> true, computed);
         }
-        ongoingStudies(period, submissions);
+        ongoingStudies(period, submissions, computed);
     }
 
     /** CF-05: distinct studies at the snapshot, once in each region and once at every higher level. */
-    private void ongoingStudies(String period, List<SubmissionAnswersEntity> submissions) {
+    private void ongoingStudies(String period, List<SubmissionAnswersEntity> submissions,
+            List<ValueStore.NewValue> computed) {
         for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_ONGOING_STUDIES)) {
             List<Study> studies = StudyRecords.deduplicate(reports(submissions, indicator, period));
             Set<String> regions = new TreeSet<>();
             studies.forEach(s -> regions.addAll(s.regions()));
             submissions.forEach(s -> regions.add(s.regionCode));
             for (String region : regions) {
-                recordCount(indicator, region, OrgUnitLevel.REGION, region, period,
-                        StudyRecords.distinct(studies, region::equals)[0]);
+                computed.add(count(indicator, region, OrgUnitLevel.REGION, region, period,
+                        StudyRecords.distinct(studies, region::equals)[0]));
             }
             if (regions.stream().anyMatch(OrgUnitLevel.ALF_REGIONS::contains)) {
-                recordCount(indicator, OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF, null, period,
-                        StudyRecords.distinct(studies, OrgUnitLevel.ALF_REGIONS::contains)[0]);
+                computed.add(count(indicator, OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF, null, period,
+                        StudyRecords.distinct(studies, OrgUnitLevel.ALF_REGIONS::contains)[0]));
             }
             if (!regions.isEmpty()) {
-                recordCount(indicator, OrgUnitLevel.NATION_ID, OrgUnitLevel.NATION, null, period,
-                        StudyRecords.distinct(studies, r -> true)[0]);
+                computed.add(count(indicator, OrgUnitLevel.NATION_ID, OrgUnitLevel.NATION, null, period,
+                        StudyRecords.distinct(studies, r -> true)[0]));
             }
         }
     }
 
-    private void recordCount(Compiled indicator, String orgUnit, OrgUnitLevel level, String regionCode,
-            String period, int count) {
+    private static ValueStore.NewValue count(Compiled indicator, String orgUnit, OrgUnitLevel level,
+            String regionCode, String period, int count) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("ongoingStudies", count);
         Map<String, Object> details = new LinkedHashMap<>(inputs);
         details.put("distinctCount", true);
-        values.record(indicator.definition(), orgUnit, level, regionCode, period,
+        return new ValueStore.NewValue(indicator.definition(), orgUnit, level, regionCode, period,
                 indicator.evaluate(inputs).orElse(null), details);
     }
 
     private void aggregateCancer(Compiled indicator, String period, int year, List<Study> studies,
             Map<String, BigDecimal> numerators, Map<String, BigDecimal> denominators, Set<String> regions,
             Set<Integer> incidenceYears, Set<Integer> populationYears, OrgUnitLevel level, String orgUnit,
-            Predicate<String> inArea) {
+            Predicate<String> inArea, List<ValueStore.NewValue> computed) {
         List<String> members = regions.stream().filter(inArea).toList();
         if (members.isEmpty()) {
             return;
@@ -216,8 +253,8 @@ public class StudyIndicators {
         details.put("membersCovered", members.size() - withoutIncidence.size());
         details.put("regionsWithoutIncidence", withoutIncidence);
         details.putAll(referenceYears(year, incidenceYears, populationYears));
-        values.record(indicator.definition(), orgUnit, level, null, period,
-                withoutIncidence.size() == members.size() ? null : new Parts(n, d), details);
+        computed.add(new ValueStore.NewValue(indicator.definition(), orgUnit, level, null, period,
+                withoutIncidence.size() == members.size() ? null : new Parts(n, d), details));
     }
 
     /** The reference years of numerator, denominator and splitting population, flagged when they differ. */
@@ -240,9 +277,9 @@ public class StudyIndicators {
 
     // ---- CF-03, CF-04 ----------------------------------------------------------------------------------------
 
-    void startedStudies(String period) {
+    private void startedStudies(String period, List<SubmissionAnswersEntity> submissions,
+            List<ValueStore.NewValue> computed) {
         int year = Integer.parseInt(period);
-        List<SubmissionAnswersEntity> submissions = regionalSubmissions();
         for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_STARTED_STUDIES)) {
             List<Study> studies = StudyRecords.deduplicate(reports(submissions, indicator, period));
             Set<String> regions = new TreeSet<>();
@@ -256,20 +293,21 @@ public class StudyIndicators {
             }
             for (String region : regions) {
                 int count = StudyRecords.distinct(studies, region::equals)[0];
-                recordStarted(indicator, region, OrgUnitLevel.REGION, region, period, count,
-                        populations.get(region), 1);
+                computed.add(started(indicator, region, OrgUnitLevel.REGION, region, period, count,
+                        populations.get(region), 1));
             }
-            recordStarted(indicator, OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF, null, period,
+            computed.add(started(indicator, OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF, null, period,
                     StudyRecords.distinct(studies, OrgUnitLevel.ALF_REGIONS::contains)[0],
                     sum(populations, OrgUnitLevel.ALF_REGIONS::contains),
-                    (int) populations.keySet().stream().filter(OrgUnitLevel.ALF_REGIONS::contains).count());
-            recordStarted(indicator, OrgUnitLevel.NATION_ID, OrgUnitLevel.NATION, null, period,
-                    StudyRecords.distinct(studies, r -> true)[0], sum(populations, r -> true), populations.size());
+                    (int) populations.keySet().stream().filter(OrgUnitLevel.ALF_REGIONS::contains).count()));
+            computed.add(started(indicator, OrgUnitLevel.NATION_ID, OrgUnitLevel.NATION, null, period,
+                    StudyRecords.distinct(studies, r -> true)[0], sum(populations, r -> true), populations.size()));
         }
     }
 
-    private void recordStarted(Compiled indicator, String orgUnit, OrgUnitLevel level, String regionCode,
-            String period, int startedStudies, BigDecimal population, int regionsWithPopulation) {
+    private static ValueStore.NewValue started(Compiled indicator, String orgUnit, OrgUnitLevel level,
+            String regionCode, String period, int startedStudies, BigDecimal population,
+            int regionsWithPopulation) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("startedStudies", startedStudies);
         if (population != null && population.signum() > 0) {
@@ -279,7 +317,7 @@ public class StudyIndicators {
         details.put("startedStudies", startedStudies);
         details.put("regionsWithPopulation", regionsWithPopulation);
         details.put("distinctCount", true);
-        values.record(indicator.definition(), orgUnit, level, regionCode, period,
+        return new ValueStore.NewValue(indicator.definition(), orgUnit, level, regionCode, period,
                 indicator.evaluate(inputs).orElse(null), details);
     }
 
@@ -324,7 +362,7 @@ public class StudyIndicators {
         if (loaded.isPresent()) {
             return loaded;
         }
-        String item = kind == Kind.POPULATION ? "population" : "newCancerCases";
+        String item = kind == Kind.POPULATION ? POPULATION_ITEM : "newCancerCases";
         for (SubmissionAnswersEntity submission : submissions) {
             if (!submission.regionCode.equals(region)) {
                 continue;

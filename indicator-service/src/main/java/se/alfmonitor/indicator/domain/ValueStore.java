@@ -153,6 +153,7 @@ public class ValueStore {
         final BigDecimal numerator;
         final BigDecimal denominator;
         final BigDecimal value;
+        final Map<String, Object> inputs;
         final String inputsJson;
         final Instant computedAt;
 
@@ -166,14 +167,19 @@ public class ValueStore {
             this.denominator = v.definition().isCount() ? null
                     : v.parts() == null ? BigDecimal.ZERO : v.parts().denominator();
             this.value = v.parts() == null ? null : valueOf(numerator, denominator, v.definition().factor());
+            this.inputs = inputs;
             this.inputsJson = json(inputs);
             this.computedAt = computedAt;
         }
     }
 
-    /** A latest row about to be retired: what it counted in its region's sums. */
+    /**
+     * A latest row about to be retired: what it counted in its region's sums.
+     *
+     * @param inputs its stored inputs read with exact decimals, or null when not read yet
+     */
     private record Retired(String level, String regionCode, BigDecimal numerator, BigDecimal denominator,
-            String inputsJson) {
+            String inputsJson, JsonNode inputs) {
     }
 
     /**
@@ -205,14 +211,21 @@ public class ValueStore {
                 while (rs.next()) {
                     String key = Topic.indicatorKey(rs.getString(2), rs.getString(3), rs.getString(4));
                     Candidate c = candidates.get(key);
-                    if (c != null && sameDecimal(rs.getBigDecimal(5), c.numerator)
-                            && sameDecimal(rs.getBigDecimal(6), c.denominator)
-                            && sameJson(rs.getString(7), c.inputsJson)) {
+                    String storedJson = rs.getString(7);
+                    // read once: compared here, and what a retired unit row counted in its region taken from it
+                    JsonNode stored = null;
+                    boolean same = c != null && sameDecimal(rs.getBigDecimal(5), c.numerator)
+                            && sameDecimal(rs.getBigDecimal(6), c.denominator);
+                    if (same) {
+                        stored = readDecimalsOrNull(storedJson);
+                        same = stored != null && sameInputs(stored, c.inputsJson);
+                    }
+                    if (same) {
                         previous.put(key, null);
                     } else {
                         previous.put(key, rs.getLong(1));
                         retiredRows.put(key, new Retired(rs.getString(8), rs.getString(9), rs.getBigDecimal(5),
-                                rs.getBigDecimal(6), rs.getString(7)));
+                                rs.getBigDecimal(6), storedJson, stored));
                     }
                 }
             }
@@ -273,19 +286,67 @@ public class ValueStore {
             return;
         }
         if (old != null && OrgUnitLevel.UNIT.name().equals(old.level()) && old.regionCode() != null) {
+            JsonNode inputs = old.inputs() != null ? old.inputs() : readDecimals(old.inputsJson());
             deltas.add(v.period(), old.regionCode(), v.definition().code(),
-                    member(old.numerator(), old.denominator(), old.inputsJson()).negated());
+                    member(old.numerator(), old.denominator(), inputs).negated());
         }
         if (v.regionCode() != null) {
-            deltas.add(v.period(), v.regionCode(), v.definition().code(),
-                    member(c.numerator, c.denominator, c.inputsJson));
+            deltas.add(v.period(), v.regionCode(), v.definition().code(), member(c));
         }
     }
 
-    private RegionTotals member(BigDecimal numerator, BigDecimal denominator, String inputsJson) {
-        JsonNode inputs = readDecimals(inputsJson);
+    private static RegionTotals member(BigDecimal numerator, BigDecimal denominator, JsonNode inputs) {
         return RegionTotals.ofMember(inputs.path("covered").asBoolean(false), numerator, denominator,
                 counts(inputs.path("counts")));
+    }
+
+    /**
+     * What a new value counts in its region's sums, from the inputs it was built from: the same as reading its
+     * {@code inputsJson} back with exact decimals. Shapes other than a boolean {@code covered} and whole or decimal
+     * counts (none is written today) are read back from the JSON, so that the two can never differ.
+     */
+    private RegionTotals member(Candidate c) {
+        Object covered = c.inputs.get("covered");
+        Object counts = c.inputs.get("counts");
+        Map<String, BigDecimal> byKey = new TreeMap<>();
+        boolean plain = covered instanceof Boolean && (counts == null || counts instanceof Map<?, ?>);
+        if (plain && counts != null) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) counts).entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    plain = false;
+                    break;
+                }
+                Object count = e.getValue();
+                if (count == null) {
+                    continue;
+                }
+                BigDecimal exact = exactly(count);
+                if (exact == null) {
+                    plain = false;
+                    break;
+                }
+                byKey.put(key, exact);
+            }
+        }
+        if (!plain) {
+            return member(c.numerator, c.denominator, readDecimals(c.inputsJson));
+        }
+        return RegionTotals.ofMember((Boolean) covered, c.numerator, c.denominator, byKey);
+    }
+
+    /** A whole or decimal number as JSON writes it and an exact read gives it back; null for anything else. */
+    private static BigDecimal exactly(Object number) {
+        if (number instanceof Integer || number instanceof Long || number instanceof Short
+                || number instanceof Byte) {
+            return BigDecimal.valueOf(((Number) number).longValue());
+        }
+        if (number instanceof java.math.BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (number instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        return null;
     }
 
     /** The numbers of an {@code inputs.counts} object by key, exactly. */
@@ -316,6 +377,15 @@ public class ValueStore {
             return mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #readDecimals}, or null when the text is not JSON. */
+    private JsonNode readDecimalsOrNull(String json) {
+        try {
+            return json == null ? null : decimals.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 
@@ -496,23 +566,69 @@ public class ValueStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void rollUpSoon(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
             String regionCode) {
-        if (definitions.isEmpty()) {
+        rollUpSoon(Map.of(new Mark(baseLevel, period, regionCode), definitions));
+    }
+
+    /**
+     * Aggregates to sum again: those of a period above base values of a level, and when the base level is the unit
+     * also the region's own value.
+     *
+     * @param regionCode the region of the base values when the base level is the unit; ignored above units
+     */
+    public record Mark(OrgUnitLevel baseLevel, String period, String regionCode) {
+
+        /** The region as {@code rollup_pending} keys it: '' for none. */
+        String storedRegion() {
+            return baseLevel == OrgUnitLevel.UNIT && regionCode != null ? regionCode : "";
+        }
+    }
+
+    /** {@link #rollUpSoon(List, OrgUnitLevel, String, String)} for many marks at once, in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rollUpSoon(Map<Mark, ? extends Collection<IndicatorDefinition>> marks) {
+        // one row per stored key: a statement may not update the same row twice
+        Map<Mark, Set<String>> rows = new LinkedHashMap<>();
+        marks.forEach((mark, definitions) -> {
+            if (!definitions.isEmpty()) {
+                definitions.forEach(d -> rows.computeIfAbsent(
+                        new Mark(mark.baseLevel(), mark.period(), mark.storedRegion()), m -> new java.util.TreeSet<>())
+                        .add(d.code()));
+            }
+        });
+        if (rows.isEmpty()) {
             return;
         }
         // marks are written and taken under the writers' turn, so a mark never waits for the worker holding it
         serializeWriters();
-        IndicatorValueEntity.getEntityManager().createNativeQuery("""
-                insert into rollup_pending (base_level, period, region_code, indicators, requested_at)
-                values (:base, :period, :region, cast(:indicators as text[]), now())
-                on conflict (base_level, period, region_code) do update set indicators = (
-                    select array_agg(distinct i order by i)
-                    from unnest(rollup_pending.indicators || excluded.indicators) i)""")
-                .setParameter("base", baseLevel.name())
-                .setParameter("period", period)
-                .setParameter("region", baseLevel == OrgUnitLevel.UNIT && regionCode != null ? regionCode : "")
-                .setParameter("indicators", "{" + String.join(",",
-                        definitions.stream().map(IndicatorDefinition::code).toList()) + "}")
-                .executeUpdate();
+        int n = rows.size();
+        String[] levels = new String[n];
+        String[] periods = new String[n];
+        String[] regions = new String[n];
+        String[] indicators = new String[n];
+        int i = 0;
+        for (Map.Entry<Mark, Set<String>> row : rows.entrySet()) {
+            levels[i] = row.getKey().baseLevel().name();
+            periods[i] = row.getKey().period();
+            regions[i] = row.getKey().regionCode();
+            // indicator codes never contain a comma
+            indicators[i] = String.join(",", row.getValue());
+            i++;
+        }
+        IndicatorValueEntity.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement mark = connection.prepareStatement("""
+                    insert into rollup_pending (base_level, period, region_code, indicators, requested_at)
+                    select base_level, period, region_code, string_to_array(indicators, ','), now()
+                    from unnest(?, ?, ?, ?) as m(base_level, period, region_code, indicators)
+                    on conflict (base_level, period, region_code) do update set indicators = (
+                        select array_agg(distinct i order by i)
+                        from unnest(rollup_pending.indicators || excluded.indicators) i)""")) {
+                mark.setArray(1, connection.createArrayOf("text", levels));
+                mark.setArray(2, connection.createArrayOf("text", periods));
+                mark.setArray(3, connection.createArrayOf("text", regions));
+                mark.setArray(4, connection.createArrayOf("text", indicators));
+                mark.executeUpdate();
+            }
+        });
         wakeRollUpsAfterCommit();
     }
 
@@ -614,10 +730,14 @@ public class ValueStore {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    /** Compares as trees, so that key order and number formatting of the stored jsonb do not matter. */
-    private boolean sameJson(String stored, String fresh) {
+    /**
+     * Compares as trees, so that key order and number formatting of the stored jsonb do not matter. Fractions compare
+     * as doubles (the stored ones are read exactly, for the sums, and rounded to a double here): a difference beyond a
+     * double's precision is no change.
+     */
+    private boolean sameInputs(JsonNode stored, String fresh) {
         try {
-            return normalized(mapper.readTree(stored)).equals(normalized(mapper.readTree(fresh)));
+            return normalized(stored).equals(normalized(mapper.readTree(fresh)));
         } catch (JsonProcessingException e) {
             return false;
         }
@@ -626,7 +746,9 @@ public class ValueStore {
     /** Numbers as decimals without trailing zeros, so 25.0 read back from jsonb equals 25.0 computed now. */
     private JsonNode normalized(JsonNode node) {
         if (node.isNumber()) {
-            return mapper.getNodeFactory().numberNode(node.decimalValue().stripTrailingZeros());
+            BigDecimal decimal = node.isFloatingPointNumber() ? BigDecimal.valueOf(node.doubleValue())
+                    : node.decimalValue();
+            return mapper.getNodeFactory().numberNode(decimal.stripTrailingZeros());
         }
         if (node.isObject()) {
             com.fasterxml.jackson.databind.node.ObjectNode copy = mapper.createObjectNode();
