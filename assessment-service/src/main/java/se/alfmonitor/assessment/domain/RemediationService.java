@@ -74,10 +74,13 @@ public class RemediationService {
                         update remediation_item r set status = 'RESOLVED', resolved_at = ?,
                             assessment_version = l.version
                         from unnest(?, ?, ?, ?) as l(unit_id, campaign_id, level, version)
-                        where r.unit_id = l.unit_id and r.campaign_id = l.campaign_id and r.level = l.level
-                            and r.status = 'OPEN'""")) {
+                        where r.unit_id = any (?) and r.status = 'OPEN'
+                            and r.unit_id = l.unit_id and r.campaign_id = l.campaign_id and r.level = l.level""")) {
                     resolve.setObject(1, now);
                     setColumns(connection, resolve, 2, fulfilled, 4);
+                    // the batch's units, so that the items are found by the index rather than by a scan of all
+                    resolve.setArray(6, connection.createArrayOf("text",
+                            assessments.stream().map(a -> a.unitId).distinct().toArray()));
                     resolve.executeUpdate();
                 }
             }
