@@ -79,6 +79,11 @@ public final class WakeableWorker {
         wakeUps.release();
     }
 
+    /** Whether a wake-up has arrived since the current round began (work came in while it ran). */
+    public boolean wakeUpPending() {
+        return wakeUps.availablePermits() > 0;
+    }
+
     public boolean running() {
         return running;
     }

@@ -34,8 +34,9 @@ import se.alfmonitor.indicator.config.IndicatorConfig;
  * failing holds up only itself.
  *
  * <p>Under a burst of events the worker runs once while many events commit, and then sums each mark once: the cost
- * of the region, ALF and nation sums is paid per run, not per event. After a run it pauses as long as the run took,
- * so that it never holds the writers' turn more than half the time.
+ * of the region, ALF and nation sums is paid per run, not per event. After a run during which events came in it
+ * pauses as long as the run took, so that under a burst it never holds the writers' turn more than half the time;
+ * after a quiet run it waits only for the next event.
  */
 @ApplicationScoped
 public class RollUps {
@@ -93,9 +94,11 @@ public class RollUps {
                         group.baseLevel(), group.period());
             }
         }
-        // the sums hold the writers' turn: leave it to the events at least as long before summing again, so that
-        // with many units a burst of events still gets half the time
-        if (!worker.pause(Duration.ofNanos(Math.min(System.nanoTime() - started, MAX_BACKOFF.toNanos())))) {
+        // the sums hold the writers' turn: when events came in while they ran (a burst), leave it to the events at
+        // least as long before summing again, so that with many units a burst still gets half the time; an event
+        // arriving after a quiet round is summed at once
+        if (worker.wakeUpPending()
+                && !worker.pause(Duration.ofNanos(Math.min(System.nanoTime() - started, MAX_BACKOFF.toNanos())))) {
             return Duration.ZERO;
         }
         groupBackoff = failed == 0 ? pollInterval
