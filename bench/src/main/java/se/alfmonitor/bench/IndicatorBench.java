@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,123 +78,68 @@ final class IndicatorBench {
     }
 
     void run() throws Exception {
-        assessments();
-        submissions();
+        measure(new Feed("assessment events", "assessment", Topic.ASSESSMENTS, "p5-", "P5-", "ALF-02", events,
+                (campaign, unit, region) -> event(campaign, unit, region), this::denominator));
+        ObjectNode answers = JSON.valueToTree(Fixtures.completeAlfUsve());
+        measure(new Feed("submitted questionnaires", "submission", Topic.SUBMISSIONS, "p5s-", "P5Q-", "ALF-06",
+                submissions, (campaign, unit, region) -> submission(campaign, unit, region, answers),
+                this::members));
     }
 
-    private void assessments() throws Exception {
-        String campaign = "p5-" + UUID.randomUUID().toString().substring(0, 8);
-        String period = campaign.substring(campaign.indexOf('-') + 1);
-        String nation = "/api/values/ALF-02/SE/" + period;
-        List<String> payloads = new ArrayList<>(events);
-        for (int i = 0; i < events; i++) {
-            payloads.add(event(campaign, "P5-" + i, REGIONS.get(i % REGIONS.size())));
-        }
-        try (KafkaProducer<String, String> producer = producer()) {
-            long started = System.nanoTime();
-            List<Future<RecordMetadata>> sent = new ArrayList<>(events);
-            for (int i = 0; i < events; i++) {
-                sent.add(producer.send(new ProducerRecord<>(Topic.ASSESSMENTS.topicName(), "P5-" + i,
-                        payloads.get(i))));
-            }
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get();
-            }
-            long burstDeadline = started + 3_600_000_000_000L;
-            while (denominator(nation) < events && System.nanoTime() < burstDeadline) {
-                Thread.sleep(100);
-            }
-            double burstSeconds = (System.nanoTime() - started) / 1e9;
-            int reached = denominator(nation);
-            double rate = reached / burstSeconds;
-            double floor = oneTransactionPerEvent(payloads);
-            report.line("P5 indicator burst: %d of %d assessment events up to the nation value in %.1f s: %.1f events/s;"
-                    + " baseline one JDBC transaction per event (one insert of its JSON, sequential) %.1f/s"
-                    + " -> ratio %.2f", reached, events, burstSeconds, rate, floor, rate / floor);
-
-            Histogram baseline = new Histogram(60_000_000_000L, 3);
-            for (int i = 0; i < 300; i++) {
-                long t = System.nanoTime();
-                denominator(nation);
-                if (i >= 50) {
-                    baseline.recordValue(System.nanoTime() - t);
-                }
-            }
-            Histogram fresh = new Histogram(600_000_000_000L, 3);
-            Histogram unitFresh = new Histogram(600_000_000_000L, 3);
-            int expected = reached;
-            for (int i = 0; i < singles; i++) {
-                String unit = "P5-S-" + i;
-                producer.send(new ProducerRecord<>(Topic.ASSESSMENTS.topicName(), unit,
-                        event(campaign, unit, REGIONS.get(i % REGIONS.size())))).get();
-                long acked = System.nanoTime();
-                expected++;
-                long deadline = acked + 60_000_000_000L;
-                String unitValue = "/api/values/ALF-02/" + unit + "/" + period;
-                boolean unitSeen = false;
-                while (System.nanoTime() < deadline) {
-                    if (!unitSeen && http.get(Service.INDICATOR, unitValue, token()) == 200) {
-                        unitFresh.recordValue(System.nanoTime() - acked);
-                        unitSeen = true;
-                    }
-                    if (denominator(nation) >= expected) {
-                        break;
-                    }
-                    Thread.sleep(1);
-                }
-                fresh.recordValue(System.nanoTime() - acked);
-            }
-            report.line("P5 indicator freshness, %d single events: broker ack -> nation value changed p50 %.0f ms,"
-                    + " p99 %.0f ms, max %.0f ms (target: within 1 s: %s); of which to the unit's own value p50 %.0f ms,"
-                    + " p99 %.0f ms; baseline GET %s p50 %.1f ms -> %.0fx",
-                    singles, ms(fresh.getValueAtPercentile(50)), ms(fresh.getValueAtPercentile(99)),
-                    ms(fresh.getMaxValue()), ms(fresh.getValueAtPercentile(99)) <= 1000 ? "met" : "not met",
-                    ms(unitFresh.getValueAtPercentile(50)), ms(unitFresh.getValueAtPercentile(99)),
-                    "/api/values/ALF-02/SE/{period}", ms(baseline.getValueAtPercentile(50)),
-                    (double) fresh.getValueAtPercentile(50) / baseline.getValueAtPercentile(50));
-        }
+    /** One event of a feed for a unit of a region in a campaign, as its publisher writes it. */
+    @FunctionalInterface
+    private interface Payload {
+        String of(String campaign, String unit, String region) throws Exception;
     }
 
     /**
-     * Submitted unit questionnaires: a burst of N units' first submissions, then single ones. The campaign is the
-     * bench's own, so its reference-date period (that of ALF-06) holds only these units.
+     * What P5 sends and watches: events of one topic, the indicator whose nation value follows them in the bench's
+     * own campaign (its period holds only the bench's units), and how many units that value counts.
      */
-    private void submissions() throws Exception {
-        String campaign = "p5s-" + UUID.randomUUID().toString().substring(0, 8);
+    private record Feed(String plural, String singular, Topic topic, String campaignPrefix, String unitPrefix,
+            String indicator, int burst, Payload payload, ToIntFunction<String> counted) {
+    }
+
+    /**
+     * A burst of {@code feed.burst()} units' events up to the nation value, with its baseline; then single events one
+     * at a time: broker ack to the unit's own value and to the nation value, with the GET of the nation value as
+     * baseline.
+     */
+    private void measure(Feed feed) throws Exception {
+        String campaign = feed.campaignPrefix() + UUID.randomUUID().toString().substring(0, 8);
         String period = campaign.substring(campaign.indexOf('-') + 1);
-        String nation = "/api/values/ALF-06/SE/" + period;
-        ObjectNode answers = JSON.valueToTree(Fixtures.completeAlfUsve());
-        List<String> payloads = new ArrayList<>(submissions);
-        for (int i = 0; i < submissions; i++) {
-            payloads.add(submission(campaign, "P5Q-" + i, REGIONS.get(i % REGIONS.size()), answers));
+        String nation = "/api/values/" + feed.indicator() + "/SE/" + period;
+        List<String> payloads = new ArrayList<>(feed.burst());
+        for (int i = 0; i < feed.burst(); i++) {
+            payloads.add(feed.payload().of(campaign, feed.unitPrefix() + i, REGIONS.get(i % REGIONS.size())));
         }
         try (KafkaProducer<String, String> producer = producer()) {
             long started = System.nanoTime();
-            List<Future<RecordMetadata>> sent = new ArrayList<>(submissions);
-            for (int i = 0; i < submissions; i++) {
-                sent.add(producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), "P5Q-" + i,
+            List<Future<RecordMetadata>> sent = new ArrayList<>(feed.burst());
+            for (int i = 0; i < feed.burst(); i++) {
+                sent.add(producer.send(new ProducerRecord<>(feed.topic().topicName(), feed.unitPrefix() + i,
                         payloads.get(i))));
             }
             for (Future<RecordMetadata> ack : sent) {
                 ack.get();
             }
             long burstDeadline = started + 3_600_000_000_000L;
-            while (members(nation) < submissions && System.nanoTime() < burstDeadline) {
+            while (feed.counted().applyAsInt(nation) < feed.burst() && System.nanoTime() < burstDeadline) {
                 Thread.sleep(100);
             }
             double burstSeconds = (System.nanoTime() - started) / 1e9;
-            int reached = members(nation);
+            int reached = feed.counted().applyAsInt(nation);
             double rate = reached / burstSeconds;
             double floor = oneTransactionPerEvent(payloads);
-            report.line("P5 submission burst: %d of %d submitted questionnaires up to the nation value (ALF-06) in"
-                    + " %.1f s: %.1f events/s; baseline one JDBC transaction per event (one insert of its JSON,"
-                    + " sequential) %.1f/s -> ratio %.2f", reached, submissions, burstSeconds, rate, floor,
+            report.line("P5 %s burst: %d of %d %s up to the nation value (%s) in %.1f s: %.1f events/s; baseline one"
+                    + " JDBC transaction per event (one insert of its JSON, sequential) %.1f/s -> ratio %.2f",
+                    feed.singular(), reached, feed.burst(), feed.plural(), feed.indicator(), burstSeconds, rate, floor,
                     rate / floor);
 
             Histogram baseline = new Histogram(60_000_000_000L, 3);
             for (int i = 0; i < 300; i++) {
                 long t = System.nanoTime();
-                members(nation);
+                feed.counted().applyAsInt(nation);
                 if (i >= 50) {
                     baseline.recordValue(System.nanoTime() - t);
                 }
@@ -202,33 +148,34 @@ final class IndicatorBench {
             Histogram unitFresh = new Histogram(600_000_000_000L, 3);
             int expected = reached;
             for (int i = 0; i < singles; i++) {
-                String unit = "P5Q-S-" + i;
-                producer.send(new ProducerRecord<>(Topic.SUBMISSIONS.topicName(), unit,
-                        submission(campaign, unit, REGIONS.get(i % REGIONS.size()), answers))).get();
+                String unit = feed.unitPrefix() + "S-" + i;
+                producer.send(new ProducerRecord<>(feed.topic().topicName(), unit,
+                        feed.payload().of(campaign, unit, REGIONS.get(i % REGIONS.size())))).get();
                 long acked = System.nanoTime();
                 expected++;
                 long deadline = acked + 60_000_000_000L;
-                String unitValue = "/api/values/ALF-06/" + unit + "/" + period;
+                String unitValue = "/api/values/" + feed.indicator() + "/" + unit + "/" + period;
                 boolean unitSeen = false;
                 while (System.nanoTime() < deadline) {
                     if (!unitSeen && http.get(Service.INDICATOR, unitValue, token()) == 200) {
                         unitFresh.recordValue(System.nanoTime() - acked);
                         unitSeen = true;
                     }
-                    if (members(nation) >= expected) {
+                    if (feed.counted().applyAsInt(nation) >= expected) {
                         break;
                     }
                     Thread.sleep(1);
                 }
                 fresh.recordValue(System.nanoTime() - acked);
             }
-            report.line("P5 submission freshness, %d single submissions: broker ack -> nation value (ALF-06) changed"
-                    + " p50 %.0f ms, p99 %.0f ms, max %.0f ms (target: within 1 s: %s); of which to the unit's own"
-                    + " value p50 %.0f ms, p99 %.0f ms, max %.0f ms; baseline GET %s p50 %.1f ms -> %.0fx",
-                    singles, ms(fresh.getValueAtPercentile(50)), ms(fresh.getValueAtPercentile(99)),
-                    ms(fresh.getMaxValue()), ms(fresh.getValueAtPercentile(99)) <= 1000 ? "met" : "not met",
+            report.line("P5 %s freshness, %d single %s: broker ack -> nation value (%s) changed p50 %.0f ms,"
+                    + " p99 %.0f ms, max %.0f ms (target: within 1 s: %s); of which to the unit's own value p50"
+                    + " %.0f ms, p99 %.0f ms, max %.0f ms; baseline GET %s p50 %.1f ms -> %.0fx", feed.singular(),
+                    singles, feed.plural(), feed.indicator(), ms(fresh.getValueAtPercentile(50)),
+                    ms(fresh.getValueAtPercentile(99)), ms(fresh.getMaxValue()),
+                    ms(fresh.getValueAtPercentile(99)) <= 1000 ? "met" : "not met",
                     ms(unitFresh.getValueAtPercentile(50)), ms(unitFresh.getValueAtPercentile(99)),
-                    ms(unitFresh.getMaxValue()), "/api/values/ALF-06/SE/{period}",
+                    ms(unitFresh.getMaxValue()), "/api/values/" + feed.indicator() + "/SE/{period}",
                     ms(baseline.getValueAtPercentile(50)),
                     (double) fresh.getValueAtPercentile(50) / baseline.getValueAtPercentile(50));
         }

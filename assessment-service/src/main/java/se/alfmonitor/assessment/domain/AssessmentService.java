@@ -330,7 +330,6 @@ public class AssessmentService {
             if (id == null) {
                 throw new IllegalStateException("A new assessment version of " + version.unitId + " was not inserted");
             }
-            version.id = id;
             inOrder.add(id);
         }
         return inOrder;
