@@ -4,6 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +133,55 @@ class FaultToleranceIT extends AgainstRunningSuite {
                 total(assessments) - assessments.size());
         assertThat(assessments.keySet()).containsExactlyInAnyOrderElementsOf(accepted);
         assertThat(assessments.values()).allMatch(n -> n == 1);
+    }
+
+    /**
+     * (b2) A consumer service stopped in the ordinary way (SIGTERM) mid-stream finishes or leaves what it was
+     * processing: nothing of the stream is parked on a dead-letter topic for a session closed under it, and after the
+     * restart every unit's assessment is in its database.
+     */
+    @Test
+    void consumerStoppedMidStreamParksNothingAndCatchesUp() throws Exception {
+        String prefix = "14-STOP-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        List<String> units = registerUnits(prefix, "14", 200);
+        ManagedProcess indicator = suite.service(Service.INDICATOR);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<List<String>> submitting = background.submit(() -> submitAll(units, "14"));
+        // stopped while the assessments of the first submissions stream in
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> keysOn("alf.assessments.v1", prefix).size() >= 20);
+        indicator.stop();
+        List<String> accepted = submitting.get();
+        background.shutdown();
+        indicator.start();
+        suite.awaitReady(Service.INDICATOR);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> assessedUnits(prefix) == accepted.size());
+        String bootstrap = suite.kafka().bootstrapServers();
+        List<ConsumerRecord<String, String>> parked = new ArrayList<>();
+        for (String topic : List.of("alf.assessments.v1.dlq", "alf.submissions.v1.dlq")) {
+            parked.addAll(TopicReader.readAll(bootstrap, topic, r -> r.key() != null && r.key().startsWith(prefix),
+                    Duration.ofSeconds(2)));
+        }
+        System.out.printf("FAULT b2) indicator-service stopped mid-stream: %d submissions, all %d units' assessments"
+                + " in its database after the restart; parked on dead-letter topics: %d%n", accepted.size(),
+                assessedUnits(prefix), parked.size());
+        assertThat(parked).as("parked: %s", parked.stream()
+                .map(r -> TopicReader.header(r, "dead-letter-reason")).distinct().toList()).isEmpty();
+    }
+
+    /** How many units starting with {@code prefix} indicator-service holds an assessment of. */
+    private static long assessedUnits(String prefix) throws SQLException {
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl(Service.INDICATOR), PostgresServer.USER,
+                PostgresServer.PASSWORD);
+                PreparedStatement count = c.prepareStatement(
+                        "select count(distinct unit_id) from unit_assessment where unit_id like ?")) {
+            count.setString(1, prefix + "%");
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** (d) A service's PostgreSQL restarts: the service recovers without anyone touching it. */

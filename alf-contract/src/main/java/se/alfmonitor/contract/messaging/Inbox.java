@@ -17,7 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -56,6 +58,9 @@ public class Inbox {
     private final EntityManager entityManager;
     private final MeterRegistry meters;
     private final Duration maxRetry;
+    /** Calls processing events now; {@link #awaitIdle} waits for none. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object idle = new Object();
 
     public Inbox(EventCodec codec, EntityManager entityManager, MeterRegistry meters,
             @ConfigProperty(name = "alf.inbox.max-retry", defaultValue = "PT2M") Duration maxRetry) {
@@ -74,7 +79,7 @@ public class Inbox {
     public <T> boolean process(String consumer, Topic topic, String value, Class<T> dataType,
             Consumer<CloudEvent<T>> handler) {
         CloudEvent<T> event = codec.read(value, topic, dataType);
-        return process(consumer, topic, event, parseId(event), handler);
+        return inFlight(() -> process(consumer, topic, event, parseId(event), handler));
     }
 
     /** An event of a batch that was not processed, and why: the caller parks it on the dead-letter topic. */
@@ -94,6 +99,11 @@ public class Inbox {
      * @return the events that were not processed, by their index in {@code values}
      */
     public <T> List<Failed> processBatch(String consumer, Topic topic, List<String> values, Class<T> dataType,
+            Consumer<List<CloudEvent<T>>> handler) {
+        return inFlight(() -> processBatchNow(consumer, topic, values, dataType, handler));
+    }
+
+    private <T> List<Failed> processBatchNow(String consumer, Topic topic, List<String> values, Class<T> dataType,
             Consumer<List<CloudEvent<T>>> handler) {
         List<Failed> failed = new ArrayList<>();
         Map<UUID, Integer> indexes = new LinkedHashMap<>();
@@ -168,6 +178,40 @@ public class Inbox {
             parked = parked.thenCompose(v -> record.nack(f.cause()));
         }
         return parked.thenCompose(v -> batch.ack());
+    }
+
+    /**
+     * Waits until no call is processing events, for at most {@code timeout}: at shutdown, after the consumers have
+     * stopped taking new records ({@link InboxDrain}), so that what is being processed commits before the database
+     * goes away instead of failing half-way and being parked on a dead-letter topic.
+     *
+     * @return true if none is processing events
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    private <R> R inFlight(Supplier<R> work) {
+        inFlight.incrementAndGet();
+        try {
+            return work.get();
+        } finally {
+            if (inFlight.decrementAndGet() == 0) {
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
+            }
+        }
     }
 
     private <T> boolean process(String consumer, Topic topic, CloudEvent<T> event, UUID eventId,

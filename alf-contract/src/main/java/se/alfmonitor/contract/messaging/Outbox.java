@@ -73,47 +73,27 @@ public class Outbox {
     }
 
     /**
-     * {@link #publish} for many events of one topic in one JDBC batch: the rows are never read back in this
+     * {@link #publish} for many events of one topic in one statement: the rows are never read back in this
      * transaction, so they need no entity and no generated id each.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> List<CloudEvent<T>> publishAll(Topic topic, List<Pending<T>> events) {
-        List<CloudEvent<T>> published = new ArrayList<>(events.size());
-        if (events.isEmpty()) {
-            return published;
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event"
-                    + " (event_id, topic, event_key, event_type, payload, created_at, attempts)"
-                    + " values (?, ?, ?, ?, ?, ?, 0)")) {
-                for (Pending<T> pending : events) {
-                    CloudEvent<T> event = CloudEvent.create(source, topic, pending.subject(), pending.data());
-                    insert.setObject(1, UUID.fromString(event.id()));
-                    insert.setString(2, topic.topicName());
-                    insert.setString(3, pending.key());
-                    insert.setString(4, event.type());
-                    insert.setString(5, codec.write(event));
-                    insert.setObject(6, now);
-                    insert.addBatch();
-                    published.add(event);
-                }
-                insert.executeBatch();
-            }
-        });
-        wakeRelayAfterCommit();
-        return published;
+        Envelopes<T> envelopes = envelopes(topic, events);
+        insert(topic, envelopes, null);
+        return envelopes.events();
     }
 
     /**
      * {@link #publishAll} for events whose data has one large member a row of the database holds already: each
-     * event is written with {@code data.<member>} set by the database to the jsonb {@code column} of the row of
-     * {@code table} whose {@code id} is given, so that the value never travels through the service and back. The
-     * events' own data should leave {@code member} null.
+     * event's row in the outbox refers to the row of {@code table} whose {@code id} is given, and {@link OutboxRelay}
+     * sets {@code data.<member>} to that row's jsonb {@code column} when it publishes the event. The value is
+     * neither sent through the service and back nor stored a second time. The events' own data should leave
+     * {@code member} null, and the referenced rows must never change (a re-sent event must be the same event).
      *
      * @param rowIds the id of the row holding each event's member, in the order of {@code events}
-     * @param table a table name of the caller's schema (not input: it becomes part of the statement)
+     * @param table a table name of the caller's schema (not input: the relay puts it into a statement)
      * @param column the jsonb column of {@code table} (likewise)
+     * @throws IllegalStateException if a row id is not found in {@code table}
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> List<CloudEvent<T>> publishAllWithStoredMember(Topic topic, List<Pending<T>> events,
@@ -121,51 +101,89 @@ public class Outbox {
         if (events.size() != rowIds.size()) {
             throw new IllegalArgumentException(events.size() + " events but " + rowIds.size() + " row ids");
         }
-        if (!IDENTIFIER.matcher(table).matches() || !IDENTIFIER.matcher(column).matches()) {
+        if (!isIdentifier(table) || !isIdentifier(column)) {
             throw new IllegalArgumentException("Not an identifier: " + table + "." + column);
         }
-        List<CloudEvent<T>> published = new ArrayList<>(events.size());
-        if (events.isEmpty()) {
-            return published;
-        }
+        Envelopes<T> envelopes = envelopes(topic, events);
+        insert(topic, envelopes, new StoredMember(member, table, column, rowIds.toArray()));
+        return envelopes.events();
+    }
+
+    /** Events of one topic with their envelopes written, as the columns of their outbox rows. */
+    private record Envelopes<T>(List<CloudEvent<T>> events, UUID[] ids, String[] keys, String[] payloads) {
+    }
+
+    private <T> Envelopes<T> envelopes(Topic topic, List<Pending<T>> events) {
+        List<CloudEvent<T>> created = new ArrayList<>(events.size());
         UUID[] ids = new UUID[events.size()];
         String[] keys = new String[events.size()];
         String[] payloads = new String[events.size()];
-        String type = null;
         for (int i = 0; i < events.size(); i++) {
             Pending<T> pending = events.get(i);
             CloudEvent<T> event = CloudEvent.create(source, topic, pending.subject(), pending.data());
             ids[i] = UUID.fromString(event.id());
             keys[i] = pending.key();
             payloads[i] = codec.write(event);
-            type = event.type();
-            published.add(event);
+            created.add(event);
         }
-        String eventType = type;
+        return new Envelopes<>(created, ids, keys, payloads);
+    }
+
+    /** Where the events' data member is stored: see {@link #publishAllWithStoredMember}. */
+    private record StoredMember(String member, String table, String column, Object[] rowIds) {
+    }
+
+    /**
+     * Inserts the rows of {@code envelopes} in one statement, in their order (their ids are drawn in that order), and
+     * wakes the relay after commit.
+     *
+     * @param stored where each event's stored member is, or null for events that hold all their data
+     */
+    private void insert(Topic topic, Envelopes<?> envelopes, StoredMember stored) {
+        if (envelopes.events().isEmpty()) {
+            return;
+        }
+        String columns = "event_id, topic, event_key, event_type, payload, created_at, attempts";
+        String values = "e.event_id, ?, e.event_key, ?, e.payload, ?, 0";
+        String statement = stored == null
+                ? "insert into outbox_event (" + columns + ") select " + values
+                        + " from unnest(?, ?, ?) with ordinality as e(event_id, event_key, payload, ord)"
+                        + " order by e.ord"
+                // the join finds each referenced row by its key only: the member itself is not read here
+                : "insert into outbox_event (" + columns + ", stored_member, stored_table, stored_column,"
+                        + " stored_row_id) select " + values + ", ?, ?, ?, s.id"
+                        + " from unnest(?, ?, ?, ?) with ordinality as e(event_id, event_key, payload, row_id, ord)"
+                        + " join " + stored.table() + " s on s.id = e.row_id order by e.ord";
         int inserted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            // one statement; the rows keep the order of the events, as their ids are drawn in that order
-            try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event"
-                    + " (event_id, topic, event_key, event_type, payload, created_at, attempts)"
-                    + " select e.event_id, ?, e.event_key, ?,"
-                    + " jsonb_set(cast(e.payload as jsonb), array['data', ?], s." + column + ")::text, ?, 0"
-                    + " from unnest(?, ?, ?, ?) with ordinality as e(event_id, event_key, payload, row_id, ord)"
-                    + " join " + table + " s on s.id = e.row_id order by e.ord")) {
-                insert.setString(1, topic.topicName());
-                insert.setString(2, eventType);
-                insert.setString(3, member);
-                insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-                insert.setArray(5, connection.createArrayOf("uuid", ids));
-                insert.setArray(6, connection.createArrayOf("text", keys));
-                insert.setArray(7, connection.createArrayOf("text", payloads));
-                insert.setArray(8, connection.createArrayOf("bigint", rowIds.toArray()));
+            try (PreparedStatement insert = connection.prepareStatement(statement)) {
+                int p = 1;
+                insert.setString(p++, topic.topicName());
+                insert.setString(p++, topic.eventType());
+                insert.setObject(p++, OffsetDateTime.now(ZoneOffset.UTC));
+                if (stored != null) {
+                    insert.setString(p++, stored.member());
+                    insert.setString(p++, stored.table());
+                    insert.setString(p++, stored.column());
+                }
+                insert.setArray(p++, connection.createArrayOf("uuid", envelopes.ids()));
+                insert.setArray(p++, connection.createArrayOf("text", envelopes.keys()));
+                insert.setArray(p++, connection.createArrayOf("text", envelopes.payloads()));
+                if (stored != null) {
+                    insert.setArray(p, connection.createArrayOf("bigint", stored.rowIds()));
+                }
                 return insert.executeUpdate();
             }
         });
-        if (inserted != events.size()) {
-            throw new IllegalStateException(inserted + " of " + events.size() + " events found their row in " + table);
+        if (inserted != envelopes.events().size()) {
+            throw new IllegalStateException(inserted + " of " + envelopes.events().size() + " events found their row"
+                    + (stored == null ? "" : " in " + stored.table()));
         }
         wakeRelayAfterCommit();
-        return published;
+    }
+
+    /** Whether {@code name} may stand in a statement as a table or column name. */
+    static boolean isIdentifier(String name) {
+        return name != null && IDENTIFIER.matcher(name).matches();
     }
 
     private void wakeRelayAfterCommit() {

@@ -1,5 +1,6 @@
 package se.alfmonitor.contract.messaging;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,9 +11,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +28,8 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +60,7 @@ public class OutboxRelay {
 
     private final Emitter<byte[]> emitter;
     private final EntityManager entityManager;
+    private final ObjectMapper json;
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration sendTimeout;
@@ -68,6 +75,7 @@ public class OutboxRelay {
     public OutboxRelay(
             @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<byte[]> emitter,
             EntityManager entityManager,
+            ObjectMapper json,
             MeterRegistry meters,
             @ConfigProperty(name = "alf.outbox.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "alf.outbox.batch-size", defaultValue = "500") int batchSize,
@@ -76,6 +84,7 @@ public class OutboxRelay {
             @ConfigProperty(name = "alf.outbox.retention", defaultValue = "P7D") Duration retention) {
         this.emitter = emitter;
         this.entityManager = entityManager;
+        this.json = json;
         this.enabled = enabled;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
@@ -108,14 +117,26 @@ public class OutboxRelay {
         worker.wakeUp();
     }
 
-    /** An unpublished row as the relay sends it: the payload as the UTF-8 bytes stored, never decoded. */
-    private record Row(long id, String topic, String key, byte[] payload) {
+    /**
+     * An unpublished row as the relay sends it: the payload as the UTF-8 bytes stored, never decoded, unless the row
+     * refers to a stored member of its data ({@link Outbox#publishAllWithStoredMember}).
+     */
+    private record Row(long id, String topic, String key, byte[] payload, StoredMember member) {
+    }
+
+    /** Where a row's {@code data.<name>} is stored: the jsonb {@code column} of row {@code rowId} of {@code table}. */
+    private record StoredMember(String name, String table, String column, long rowId) {
+
+        String source() {
+            return table + "." + column;
+        }
     }
 
     /**
      * Publishes one batch of unpublished rows in commit order. The rows are read and marked by plain JDBC, the
      * payloads handed to the producer as the bytes the database holds: events of several kB each are neither
-     * decoded nor encoded again, nor kept by the session.
+     * decoded nor encoded again, nor kept by the session. Only a row referring to a stored member has its small
+     * envelope scanned, to copy the member's JSON in as it is read.
      *
      * @return how many rows were acknowledged by the broker
      */
@@ -128,21 +149,10 @@ public class OutboxRelay {
                 return 0;
             }
             Session session = entityManager.unwrap(Session.class);
-            List<Row> batch = session.doReturningWork(connection -> {
-                List<Row> rows = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("select id, topic, event_key, payload"
-                        + " from outbox_event where published_at is null order by id limit ?")) {
-                    select.setInt(1, batchSize);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            // the text column's bytes as the server sent them: UTF-8, the driver's client encoding
-                            rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)));
-                        }
-                    }
-                }
-                return rows;
-            });
-            if (batch.isEmpty()) {
+            Map<Long, String> errors = new LinkedHashMap<>();
+            List<Row> batch = session.doReturningWork(
+                    connection -> withStoredMembers(connection, unpublished(connection), errors));
+            if (batch.isEmpty() && errors.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
@@ -151,7 +161,6 @@ public class OutboxRelay {
             }
             long deadline = System.nanoTime() + sendTimeout.toNanos();
             List<Long> acknowledged = new ArrayList<>(batch.size());
-            Map<Long, String> errors = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 Row row = batch.get(i);
                 try {
@@ -167,12 +176,94 @@ public class OutboxRelay {
             }
             session.doWork(connection -> mark(connection, acknowledged, errors));
             published.increment(acknowledged.size());
-            if (acknowledged.size() < batch.size()) {
-                LOG.warnf("Outbox relay: %d of %d events not acknowledged; they will be sent again",
-                        batch.size() - acknowledged.size(), batch.size());
+            if (!errors.isEmpty()) {
+                LOG.warnf("Outbox relay: %d events not sent or not acknowledged; they will be sent again",
+                        errors.size());
             }
             return acknowledged.size();
         });
+    }
+
+    /** The next batch of unpublished rows in commit order. */
+    private List<Row> unpublished(Connection connection) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select id, topic, event_key, payload,"
+                + " stored_member, stored_table, stored_column, stored_row_id"
+                + " from outbox_event where published_at is null order by id limit ?")) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    StoredMember member = rs.getString(5) == null ? null
+                            : new StoredMember(rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8));
+                    // the text column's bytes as the server sent them: UTF-8, the driver's client encoding
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4), member));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The rows with their stored members put into their data, read with one statement per table and column. A row
+     * whose member cannot be read or put in is left out with an error, and so are the rows after it with the same
+     * key, which must not overtake it.
+     */
+    private List<Row> withStoredMembers(Connection connection, List<Row> rows, Map<Long, String> errors)
+            throws SQLException {
+        Map<String, List<StoredMember>> bySource = new LinkedHashMap<>();
+        for (Row row : rows) {
+            if (row.member() != null) {
+                bySource.computeIfAbsent(row.member().source(), s -> new ArrayList<>()).add(row.member());
+            }
+        }
+        if (bySource.isEmpty()) {
+            return rows;
+        }
+        Map<String, Map<Long, byte[]>> values = new HashMap<>();
+        for (List<StoredMember> members : bySource.values()) {
+            StoredMember first = members.get(0);
+            if (!Outbox.isIdentifier(first.table()) || !Outbox.isIdentifier(first.column())) {
+                continue;
+            }
+            Map<Long, byte[]> found = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("select id, cast(" + first.column()
+                    + " as text) from " + first.table() + " where id = any (?)")) {
+                select.setArray(1, connection.createArrayOf("bigint",
+                        members.stream().map(StoredMember::rowId).distinct().toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getLong(1), rs.getBytes(2));
+                    }
+                }
+            }
+            values.put(first.source(), found);
+        }
+        List<Row> complete = new ArrayList<>(rows.size());
+        Set<String> held = new HashSet<>();
+        for (Row row : rows) {
+            if (held.contains(row.topic() + '\u0000' + row.key())) {
+                errors.put(row.id(), "held back behind an earlier event of the same key that could not be sent");
+                continue;
+            }
+            if (row.member() == null) {
+                complete.add(row);
+                continue;
+            }
+            byte[] value = values.getOrDefault(row.member().source(), Map.of()).get(row.member().rowId());
+            try {
+                if (value == null) {
+                    throw new IllegalStateException("No row " + row.member().rowId() + " in "
+                            + row.member().source() + " for data." + row.member().name());
+                }
+                complete.add(new Row(row.id(), row.topic(), row.key(), StoredMembers.put(json.getFactory(),
+                        row.payload(), row.member().name(), value), null));
+            } catch (IOException | RuntimeException e) {
+                held.add(row.topic() + '\u0000' + row.key());
+                errors.put(row.id(), truncate(String.valueOf(e)));
+                failed.increment();
+            }
+        }
+        return complete;
     }
 
     /** The acknowledged rows published, in one statement; each failed one's attempt and error recorded. */
