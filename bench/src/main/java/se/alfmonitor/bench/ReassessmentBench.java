@@ -43,6 +43,7 @@ import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewRequest;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.UnitFacts;
 import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSetCompiler;
+import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.e2e.Fixtures;
@@ -256,8 +257,9 @@ final class ReassessmentBench {
     }
 
     /** One distinct answer set, evaluated once under the shipped rule set; many units share it. */
-    private record Variant(String answers, UnitFacts facts, String levels, int met, boolean allMet, int pending,
-            String areas, List<SeededReview> reviews, List<AssessmentCompleted.Level> unfulfilled) {
+    private record Variant(String answers, UnitFacts facts, String levels, String levelSummary, int met,
+            boolean allMet, int pending, String areas, List<SeededReview> reviews,
+            List<AssessmentCompleted.Level> unfulfilled) {
     }
 
     /**
@@ -271,7 +273,8 @@ final class ReassessmentBench {
             CopyIn assessments = copy(a, "copy assessment (unit_id, region_code, campaign_id, submission_id,"
                     + " submission_revision, version, rule_set_version, assessed_at, met_count, all_met,"
                     + " pending_reviews, levels, latest, questionnaire_key, questionnaire_version, answers,"
-                    + " direct_patient_contact, designated_year, areas, reason) from stdin with (format csv)");
+                    + " direct_patient_contact, designated_year, areas, reason, level_summary)"
+                    + " from stdin with (format csv)");
             CopyIn reviews = copy(r, "copy review_item (id, unit_id, region_code, campaign_id, submission_id,"
                     + " submission_revision, level, item_id, example_text, text_hash, criteria_sv, criteria_en,"
                     + " rule_set_version, status, comment, decided_by, decided_at, created_at, version)"
@@ -293,7 +296,8 @@ final class ReassessmentBench {
                     csvLine(assessmentRows, unitId, region, CAMPAIGN, submission, 1, 1, shipped.version(), now,
                             v.met(), v.allMet(), v.pending(), v.levels(), true, shipped.questionnaireKey(),
                             shipped.questionnaireVersion(), v.answers(), v.facts().directPatientContact(),
-                            v.facts().designatedYear(), v.areas(), AssessmentService.REASON_SUBMISSION);
+                            v.facts().designatedYear(), v.areas(), AssessmentService.REASON_SUBMISSION,
+                            v.levelSummary());
                     for (SeededReview review : v.reviews()) {
                         ReviewDecision d = review.decision();
                         boolean decided = d.status() != ReviewStatus.PENDING;
@@ -343,7 +347,8 @@ final class ReassessmentBench {
                 .map(r -> new AssessmentCompleted.Level(r.number(), r.area(), r.outcome(), r.explanation())).toList();
         int met = (int) levels.stream().filter(l -> l.outcome().fulfilled()).count();
         int pending = (int) levels.stream().filter(l -> l.outcome() == LevelOutcome.PENDING_REVIEW).count();
-        return new Variant(json(answers), facts, json(levels), met, met == levels.size(), pending,
+        return new Variant(json(answers), facts, json(levels), json(LevelSummary.of(levels)), met,
+                met == levels.size(), pending,
                 json(AssessmentService.areas(levels)), reviews,
                 levels.stream().filter(l -> !l.outcome().fulfilled()).toList());
     }

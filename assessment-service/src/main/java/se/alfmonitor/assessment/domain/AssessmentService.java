@@ -35,6 +35,7 @@ import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.assessment.persistence.SiteVisitOverrideEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.LevelOutcome;
@@ -135,22 +136,6 @@ public class AssessmentService {
     }
 
     /**
-     * What re-assessing needs of a stored level besides its number: its area and outcome, and whether an assessor's
-     * decision or a site-visit override is part of its explanation (such a level is always evaluated again).
-     */
-    public record StoredLevel(int number, String area, LevelOutcome outcome, boolean decidedApart) {
-
-        static List<StoredLevel> of(List<AssessmentCompleted.Level> levels) {
-            if (levels == null) {
-                return List.of();
-            }
-            return levels.stream().map(l -> new StoredLevel(l.number(), l.area(), l.outcome(),
-                    l.explanation() != null && (l.explanation().has("override") || l.explanation().has("review"))))
-                    .toList();
-        }
-    }
-
-    /**
      * {@link #reassess} for many units at once, with a constant number of round trips: the units' review and
      * remediation items are read in one query each, the old versions updated in one statement, the new versions and
      * their outbox rows inserted by one statement each.
@@ -163,12 +148,12 @@ public class AssessmentService {
      *
      * @param latest the latest assessment of each unit, locked by the caller; its {@code levels} are needed only when
      *        it is under {@code ruleSet} already (to tell whether anything changed)
-     * @param stored the stored levels of each of {@code latest} by id, as {@link StoredLevel}s; those missing are
-     *        taken from the assessment's {@code levels}
+     * @param stored the stored levels of each of {@code latest} by id, as {@link LevelSummary}s; those missing are
+     *        taken from the assessment's {@code levelSummary}, or else its {@code levels}
      * @return how many units got a new version
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int reassessAll(List<AssessmentEntity> latest, Map<Long, List<StoredLevel>> stored,
+    public int reassessAll(List<AssessmentEntity> latest, Map<Long, List<LevelSummary>> stored,
             CompiledRuleSet ruleSet, String reason) {
         ReviewService.KnownReviews known = reviews.known(latest);
         Map<String, List<SiteVisitOverrideEntity>> overrides = SiteVisitOverrides.inForce(latest);
@@ -186,8 +171,7 @@ public class AssessmentService {
             List<LevelResult> levels = SiteVisitOverrides.apply(inForce,
                     evaluator.evaluate(ruleSet, assessment.answers, facts(assessment),
                             reviews.decisionsFor(assessment, ruleSet, known),
-                            carriedOver(stored.containsKey(assessment.id) ? stored.get(assessment.id)
-                                    : StoredLevel.of(assessment.levels), carriable, inForce)));
+                            carriedOver(storedLevels(assessment, stored), carriable, inForce)));
             if (!unchanged(assessment, ruleSet, levels)) {
                 previous.add(assessment);
                 results.add(levels);
@@ -241,16 +225,24 @@ public class AssessmentService {
      * explanation holds an assessor's decision or a site-visit override, and a level with an override in force now,
      * is evaluated again, as the decision or override in force may have changed since.
      */
-    private static IntFunction<LevelResult> carriedOver(List<StoredLevel> stored, Set<Integer> carriable,
+    private static List<LevelSummary> storedLevels(AssessmentEntity assessment, Map<Long, List<LevelSummary>> stored) {
+        List<LevelSummary> given = stored.get(assessment.id);
+        if (given != null) {
+            return given;
+        }
+        return assessment.levelSummary != null ? assessment.levelSummary : LevelSummary.of(assessment.levels);
+    }
+
+    private static IntFunction<LevelResult> carriedOver(List<LevelSummary> stored, Set<Integer> carriable,
             List<SiteVisitOverrideEntity> inForce) {
         if (carriable.isEmpty() || stored.isEmpty()) {
             return number -> null;
         }
-        Map<Integer, StoredLevel> byNumber = new HashMap<>();
+        Map<Integer, LevelSummary> byNumber = new HashMap<>();
         stored.forEach(level -> byNumber.put(level.number(), level));
         inForce.forEach(o -> byNumber.remove(o.level));
         return number -> {
-            StoredLevel level = carriable.contains(number) ? byNumber.get(number) : null;
+            LevelSummary level = carriable.contains(number) ? byNumber.get(number) : null;
             return level == null || level.decidedApart() ? null
                     : new LevelResult(number, level.area(), level.outcome(), null);
         };
@@ -271,6 +263,7 @@ public class AssessmentService {
         Integer[] pending = new Integer[n];
         String[] levels = new String[n];
         String[] areas = new String[n];
+        String[] summaries = new String[n];
         for (int i = 0; i < n; i++) {
             AssessmentEntity version = next.get(i);
             previousIds[i] = previous.get(i).id;
@@ -280,6 +273,9 @@ public class AssessmentService {
             pending[i] = version.pendingReviews;
             levels[i] = write(version.levels);
             areas[i] = write(version.areas);
+            // a carried level (no explanation given) was carried because no decision or override is part of it
+            version.levelSummary = LevelSummary.of(version.levels);
+            summaries[i] = write(version.levelSummary);
         }
         // a unit appears once among the latest versions, so its unit and campaign tell the new rows apart
         Map<String, Long> ids = new HashMap<>();
@@ -288,7 +284,7 @@ public class AssessmentService {
                     insert into assessment (unit_id, region_code, campaign_id, submission_id, submission_revision,
                         questionnaire_key, questionnaire_version, answers, direct_patient_contact, designated_year,
                         version, rule_set_version, assessed_at, met_count, all_met, pending_reviews, levels, areas,
-                        reason, latest)
+                        reason, latest, level_summary)
                     select p.unit_id, p.region_code, p.campaign_id, p.submission_id, p.submission_revision,
                         p.questionnaire_key, p.questionnaire_version, p.answers, p.direct_patient_contact,
                         p.designated_year, n.version, ?, ?, n.met_count, n.all_met, n.pending_reviews,
@@ -299,9 +295,10 @@ public class AssessmentService {
                             -- the stored levels are read once per row, not once per carried level
                             left join jsonb_array_elements(p.levels) s(level)
                                 on s.level->'number' = l.level->'number'),
-                        cast(n.areas as jsonb), ?, true
-                    from unnest(?, ?, ?, ?, ?, ?, ?) with ordinality
-                        as n(previous_id, version, met_count, all_met, pending_reviews, levels, areas, ord)
+                        cast(n.areas as jsonb), ?, true, cast(n.level_summary as jsonb)
+                    from unnest(?, ?, ?, ?, ?, ?, ?, ?) with ordinality
+                        as n(previous_id, version, met_count, all_met, pending_reviews, levels, areas, level_summary,
+                            ord)
                     join assessment p on p.id = n.previous_id
                     order by n.ord
                     returning id, unit_id, campaign_id""")) {
@@ -317,6 +314,7 @@ public class AssessmentService {
                 insert.setArray(9, connection.createArrayOf("integer", pending));
                 insert.setArray(10, connection.createArrayOf("text", levels));
                 insert.setArray(11, connection.createArrayOf("text", areas));
+                insert.setArray(12, connection.createArrayOf("text", summaries));
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
                         ids.put(SiteVisitOverrides.key(rs.getString(2), rs.getString(3)), rs.getLong(1));

@@ -1,5 +1,6 @@
 package se.alfmonitor.assessment.domain;
 
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -18,9 +19,7 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,8 +29,8 @@ import se.alfmonitor.assessment.config.AssessmentConfig;
 import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.contract.events.AssessmentCompleted;
-import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.contract.problem.ProblemException;
 
 /**
@@ -44,6 +43,8 @@ public class ReassessmentService {
 
     private static final Logger LOG = Logger.getLogger(ReassessmentService.class);
     private static final TypeReference<List<AssessmentCompleted.Level>> LEVELS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<LevelSummary>> SUMMARY = new TypeReference<>() {
     };
 
     private final RuleSets ruleSets;
@@ -125,27 +126,29 @@ public class ReassessmentService {
     }
 
     /** The rows to re-assess, as {@link AssessmentService#reassessAll} takes them. */
-    private record Rows(List<AssessmentEntity> latest, Map<Long, List<AssessmentService.StoredLevel>> stored) {
+    private record Rows(List<AssessmentEntity> latest, Map<Long, List<LevelSummary>> stored) {
     }
 
     /**
      * What re-assessing needs of each row, read by JDBC without the session: the rows are never changed through it;
      * {@link AssessmentService#reassessAll} clears their latest flag by one update. Of the stored levels only their
-     * outcomes are read ({@link AssessmentService.StoredLevel}), the database leaving out the explanations; the
-     * whole levels only of rows already under {@code ruleSet}, to tell whether anything changed.
+     * summary is read ({@link LevelSummary}, stored with each version; for a version stored before there was one,
+     * made by the database from the levels, leaving out the explanations); the whole levels only of rows already
+     * under {@code ruleSet}, to tell whether anything changed.
      */
     private Rows readForReassessment(List<Long> ids, CompiledRuleSet ruleSet) {
         List<AssessmentEntity> rows = new ArrayList<>(ids.size());
-        Map<Long, List<AssessmentService.StoredLevel>> stored = new HashMap<>();
+        Map<Long, List<LevelSummary>> stored = new HashMap<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select id, unit_id, region_code, campaign_id, submission_id, submission_revision, version,
                         rule_set_version, questionnaire_key, questionnaire_version, cast(answers as text),
                         direct_patient_contact, designated_year,
                         case when rule_set_version = ? then cast(levels as text) end,
-                        (select cast(jsonb_agg(jsonb_build_array(l->'number', l->'area', l->'outcome',
-                                jsonb_exists_any(l->'explanation', array['override', 'review']))) as text)
-                            from jsonb_array_elements(levels) l)
+                        coalesce(cast(level_summary as text),
+                            (select cast(jsonb_agg(jsonb_build_array(l->'number', l->'area', l->'outcome',
+                                    jsonb_exists_any(l->'explanation', array['override', 'review']))) as text)
+                                from jsonb_array_elements(levels) l))
                     from assessment where id = any (?)""")) {
                 select.setString(1, ruleSet.version());
                 select.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
@@ -162,31 +165,27 @@ public class ReassessmentService {
                         a.ruleSetVersion = rs.getString(8);
                         a.questionnaireKey = rs.getString(9);
                         a.questionnaireVersion = rs.getString(10);
-                        a.answers = rs.getString(11) == null ? null : json.readTree(rs.getString(11));
+                        // the JSON columns' bytes as the server sent them (UTF-8), parsed without a String between
+                        byte[] answers = rs.getBytes(11);
+                        a.answers = answers == null ? null : json.readTree(answers);
                         a.directPatientContact = rs.getObject(12, Boolean.class);
                         a.designatedYear = rs.getObject(13, Integer.class);
-                        a.levels = rs.getString(14) == null ? null : json.readValue(rs.getString(14), LEVELS);
+                        byte[] levels = rs.getBytes(14);
+                        a.levels = levels == null ? null : json.readValue(levels, LEVELS);
                         a.latest = true;
                         rows.add(a);
-                        stored.put(a.id, storedLevels(rs.getString(15)));
+                        stored.put(a.id, storedLevels(rs.getBytes(15)));
                     }
                 }
-            } catch (JsonProcessingException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("A stored assessment is not readable JSON", e);
             }
         });
         return new Rows(rows, stored);
     }
 
-    private List<AssessmentService.StoredLevel> storedLevels(String summary) throws JsonProcessingException {
-        List<AssessmentService.StoredLevel> levels = new ArrayList<>();
-        if (summary != null) {
-            for (JsonNode level : json.readTree(summary)) {
-                levels.add(new AssessmentService.StoredLevel(level.get(0).asInt(), level.get(1).asText(),
-                        LevelOutcome.valueOf(level.get(2).asText()), level.get(3).asBoolean()));
-            }
-        }
-        return levels;
+    private List<LevelSummary> storedLevels(byte[] summary) throws IOException {
+        return summary == null ? List.of() : json.readValue(summary, SUMMARY);
     }
 
     private int reassessBatch(List<Long> ids, CompiledRuleSet ruleSet) {

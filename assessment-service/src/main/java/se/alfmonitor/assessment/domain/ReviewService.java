@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewDecision;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewRequest;
 import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
+import se.alfmonitor.assessment.domain.rules.WhitespaceRuns;
 import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.assessment.persistence.ReviewAuditEntity;
@@ -223,8 +224,8 @@ public class ReviewService {
 
     /** The same example however its white space, line breaks or Unicode composition differ. */
     public static String hash(String text) {
-        String normalised = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC)
-                .replaceAll("[\\s\\p{Z}\\p{Cc}\\p{Cf}]+", " ").strip();
+        String normalised = WhitespaceRuns.collapseWithControls(
+                Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC)).strip();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(normalised.getBytes(StandardCharsets.UTF_8)));

@@ -20,6 +20,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import se.alfmonitor.contract.events.AssessmentCompleted;
@@ -108,4 +109,17 @@ public class AssessmentEntity extends PanacheEntityBase {
 
     /** Why this version was made: SUBMISSION, REVIEW_DECISION or RULE_SET. */
     public String reason;
+
+    /** The levels without their explanations, for re-assessing many units (V4); null on versions written before. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "level_summary", columnDefinition = "jsonb")
+    public List<LevelSummary> levelSummary;
+
+    @PrePersist
+    void summarise() {
+        if (levelSummary == null && levels != null) {
+            levelSummary = LevelSummary.of(levels);
+        }
+    }
 }

@@ -33,6 +33,7 @@ import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.UnitFacts;
 import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.assessment.persistence.ReviewItemEntity;
 import se.alfmonitor.assessment.persistence.SiteVisitOverrideEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
@@ -149,7 +150,13 @@ class ReassessmentCarryOverTest {
                 assertThat(Submissions.data(event).equals(SAME_NUMBER, row)).as("event data as the row").isTrue();
             }
         } finally {
-            // back to the shipped rule set, which carries the strict rule set's levels over in turn
+            // back to the shipped rule set, which carries the strict rule set's levels over in turn; some of the
+            // versions as written before there was a level summary, which is then read from their levels
+            QuarkusTransaction.requiringNew().run(() -> AssessmentEntity.getEntityManager().createNativeQuery(
+                    "update assessment set level_summary = null where latest and unit_id in (:units)")
+                    .setParameter("units", List.of(units.get("override"), units.get("not-met"),
+                            units.get("review-approved"), units.get("missing")))
+                    .executeUpdate());
             Map<String, JsonNode> expected = evaluatedFully(units, SHIPPED);
             reassessment.publish(SHIPPED, "test");
             assertSameAsEvaluatedFully(units, expected, SHIPPED);
@@ -167,6 +174,7 @@ class ReassessmentCarryOverTest {
                     .isTrue();
             List<AssessmentCompleted.Level> levels = latest.levels;
             assertThat(latest.metCount).isEqualTo((int) levels.stream().filter(l -> l.outcome().fulfilled()).count());
+            assertThat(latest.levelSummary).as("%s level summary", unit.getKey()).isEqualTo(LevelSummary.of(levels));
         }
     }
 

@@ -400,7 +400,7 @@ public class CelLevelEvaluator {
         }
 
         private static String truncate(String text) {
-            String oneLine = text.strip().replaceAll("[\\s\\p{Z}]+", " ");
+            String oneLine = WhitespaceRuns.collapse(text.strip(), QUOTED_TEXT_MAX);
             return oneLine.length() <= QUOTED_TEXT_MAX ? oneLine : oneLine.substring(0, QUOTED_TEXT_MAX - 1) + "…";
         }
     }
