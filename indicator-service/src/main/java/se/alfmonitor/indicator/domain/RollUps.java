@@ -29,9 +29,10 @@ import se.alfmonitor.indicator.config.IndicatorConfig;
  * Sums again the region, ALF and nation values that events marked ({@link ValueStore#rollUpSoon}) or whose units
  * changed (the deltas {@link ValueStore#recordAll} keeps per region). A worker thread
  * runs as soon as a marking transaction commits, and every {@code alf.indicators.roll-up-poll-interval} for marks left
- * by another instance or before a restart. Each (base level, period) is one transaction: its marks and deltas are
- * taken and its sums written together, so a crash in between leaves them for the next run, and a group that keeps
- * failing holds up only itself.
+ * by another instance or before a restart. A run sums every marked (base level, period) in one transaction, taking
+ * the writers' turn once and committing once: the marks and deltas are taken and the sums written together, so a crash
+ * in between leaves them for the next run. When that transaction fails, the run sums each group in a transaction of
+ * its own, so that a group that keeps failing holds up only itself.
  *
  * <p>Under a burst of events the worker runs once while many events commit, and then sums each mark once: the cost
  * of the region, ALF and nation sums is paid per run, not per event. After a run during which events came in it
@@ -85,13 +86,19 @@ public class RollUps {
     private Duration round() throws InterruptedException {
         int failed = 0;
         long started = System.nanoTime();
-        for (Group group : QuarkusTransaction.requiringNew().call(this::marked)) {
-            try {
-                QuarkusTransaction.requiringNew().timeout(600).run(() -> process(group));
-            } catch (RuntimeException e) {
-                failed++;
-                LOG.warnf(e, "Summing %s values of period %s again failed; the marks stay for the next run",
-                        group.baseLevel(), group.period());
+        try {
+            // all groups in one transaction: one turn of the writers' lock and one commit per round
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> marked().forEach(this::process));
+        } catch (RuntimeException together) {
+            LOG.warnf("Summing the marked groups together failed (%s); summing them one by one", together.toString());
+            for (Group group : QuarkusTransaction.requiringNew().call(this::marked)) {
+                try {
+                    QuarkusTransaction.requiringNew().timeout(600).run(() -> process(group));
+                } catch (RuntimeException e) {
+                    failed++;
+                    LOG.warnf(e, "Summing %s values of period %s again failed; the marks stay for the next run",
+                            group.baseLevel(), group.period());
+                }
             }
         }
         // the sums hold the writers' turn: when events came in while they ran (a burst), leave it to the events at
@@ -139,8 +146,10 @@ public class RollUps {
     }
 
     private void process(Group group, boolean allFromScratch) {
+        long started = System.nanoTime();
         // the writers' turn first: marking transactions take it before they mark, so none waits on a taken mark
         values.serializeWriters();
+        long turn = System.nanoTime();
         Set<String> codes = new TreeSet<>();
         Set<String> regions = new TreeSet<>();
         Set<String> fromScratch = new TreeSet<>();
@@ -188,5 +197,7 @@ public class RollUps {
                 .anyMatch(d -> IndicatorDefinition.FEED_ASSESSMENT.equals(d.feed()))) {
             assessments.levelMeansAbove(regions, group.period());
         }
+        LOG.debugf("Summed %s period %s in %d ms after waiting %d ms for the writers' turn", group.baseLevel(),
+                group.period(), (System.nanoTime() - turn) / 1_000_000, (turn - started) / 1_000_000);
     }
 }
