@@ -175,6 +175,35 @@ class RollUpDeltaTest {
         awaitSeminars(units);
     }
 
+    /**
+     * One event marks two periods (each unit answers for two years): the worker sums both in one round, and each
+     * period's sums are those of its own year's answers, as a full recompute gives them.
+     */
+    @Test
+    void oneRoundSumsEachPeriodItsEventsMarkedApart() {
+        int year = Events.uniqueYear();
+        String campaign = "alf-" + (year - 2) + "-" + (year + 1);
+        String prefix = "QY-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Seminars first = new Seminars(campaign, year, prefix);
+        Seminars second = new Seminars(campaign, year + 1, prefix);
+        Object[][] answers = { { "a", "12", 2, 7 }, { "b", "12", 3, null }, { "c", "04", null, 1 },
+                { "d", "01", 4, 5 }, { "e", "24", 6, 0 } };
+        for (Object[] unit : answers) {
+            first.record((String) unit[0], (String) unit[1], (Integer) unit[2]);
+            second.record((String) unit[0], (String) unit[1], (Integer) unit[3]);
+            Events.submission(campaign, "alf-usve", prefix + unit[0], (String) unit[1], Events.json(
+                    "{\"halftimeSeminars\": {\"%d\": %s, \"%d\": %s}}".formatted(year, unit[2], year + 1, unit[3])));
+        }
+        awaitSeminars(first);
+        awaitSeminars(second);
+
+        Map<String, Object> keptFirst = RollUpTest.latest(first.period());
+        Map<String, Object> keptSecond = RollUpTest.latest(second.period());
+        given().auth().oauth2(Tokens.admin()).post("/api/recompute").then().statusCode(200);
+        assertThat(RollUpTest.latest(first.period())).isEqualTo(keptFirst);
+        assertThat(RollUpTest.latest(second.period())).isEqualTo(keptSecond);
+    }
+
     private void assess(String campaign, Map<String, Assessed> units, Set<String> regions, String unit,
             String regionCode, LevelOutcome outcome) {
         AssessmentCompleted event = change(campaign, units, regions, unit, regionCode, outcome);
@@ -241,11 +270,16 @@ class RollUpDeltaTest {
         }
 
         void submit(String unit, String regionCode, Integer seminars) {
+            record(unit, regionCode, seminars);
+            Events.submission(campaign, "alf-usve", prefix + unit, regionCode,
+                    Events.json("{\"halftimeSeminars\": {\"%d\": %s}}".formatted(year, seminars)));
+        }
+
+        /** What a unit answers now, sent by the caller. */
+        void record(String unit, String regionCode, Integer seminars) {
             region.put(unit, regionCode);
             count.put(unit, seminars);
             regions.add(regionCode);
-            Events.submission(campaign, "alf-usve", prefix + unit, regionCode,
-                    Events.json("{\"halftimeSeminars\": {\"%d\": %s}}".formatted(year, seminars)));
         }
 
         Map<String, Object> sums(java.util.function.Predicate<String> in) {

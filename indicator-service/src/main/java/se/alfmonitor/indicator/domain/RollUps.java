@@ -31,7 +31,8 @@ import se.alfmonitor.indicator.config.IndicatorConfig;
  * runs as soon as a marking transaction commits, and every {@code alf.indicators.roll-up-poll-interval} for marks left
  * by another instance or before a restart. A run sums every marked (base level, period) in one transaction, taking
  * the writers' turn once and committing once: the marks and deltas are taken and the sums written together, so a crash
- * in between leaves them for the next run. When that transaction fails, the run sums each group in a transaction of
+ * in between leaves them for the next run, and the sums of all the groups are read and written by a number of
+ * statements that does not grow with the groups ({@link ValueStore#rollUpAll}). When that transaction fails, the run sums each group in a transaction of
  * its own, so that a group that keeps failing holds up only itself.
  *
  * <p>Under a burst of events the worker runs once while many events commit, and then sums each mark once: the cost
@@ -88,7 +89,7 @@ public class RollUps {
         long started = System.nanoTime();
         try {
             // all groups in one transaction: one turn of the writers' lock and one commit per round
-            QuarkusTransaction.requiringNew().timeout(600).run(() -> marked().forEach(this::process));
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> process(marked()));
         } catch (RuntimeException together) {
             LOG.warnf("Summing the marked groups together failed (%s); summing them one by one", together.toString());
             for (Group group : QuarkusTransaction.requiringNew().call(this::marked)) {
@@ -132,24 +133,50 @@ public class RollUps {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void processAll() {
-        marked().forEach(group -> process(group, true));
+        process(marked(), true);
+    }
+
+    /** {@link #process(List)} of one group. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void process(Group group) {
+        process(List.of(group), false);
     }
 
     /**
-     * Takes the group's marks and deltas and writes its sums: each marked region's value (its latest value plus its
-     * deltas, or its units' sum when marked to be summed from scratch), then the ALF and nation values once, then the
-     * level means (ALF-04) above units whose assessments changed.
+     * Takes the groups' marks and deltas and writes their sums together ({@link ValueStore#rollUpAll}): each marked
+     * region's value (its latest value plus its deltas, or its units' sum when marked to be summed from scratch),
+     * then the ALF and nation values, then the level means (ALF-04) above units whose assessments changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void process(Group group) {
-        process(group, false);
+    public void process(List<Group> groups) {
+        process(groups, false);
     }
 
-    private void process(Group group, boolean allFromScratch) {
+    private void process(List<Group> groups, boolean allFromScratch) {
+        if (groups.isEmpty()) {
+            return;
+        }
         long started = System.nanoTime();
         // the writers' turn first: marking transactions take it before they mark, so none waits on a taken mark
         values.serializeWriters();
         long turn = System.nanoTime();
+        List<ValueStore.RollUpWork> works = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            works.add(take(group, allFromScratch));
+        }
+        values.rollUpAll(works);
+        for (ValueStore.RollUpWork work : works) {
+            if (work.baseLevel() == OrgUnitLevel.UNIT && work.definitions().stream()
+                    .anyMatch(d -> IndicatorDefinition.FEED_ASSESSMENT.equals(d.feed()))) {
+                assessments.levelMeansAbove(work.regionCodes(), work.period());
+            }
+        }
+        LOG.debugf("Summed %s in %d ms after waiting %d ms for the writers' turn", groups,
+                (System.nanoTime() - turn) / 1_000_000, (turn - started) / 1_000_000);
+    }
+
+    /** Takes a group's marks and deltas: what is to be summed again of it. */
+    private ValueStore.RollUpWork take(Group group, boolean allFromScratch) {
         Set<String> codes = new TreeSet<>();
         Set<String> regions = new TreeSet<>();
         Set<String> fromScratch = new TreeSet<>();
@@ -192,12 +219,7 @@ public class RollUps {
             catalogue.find(code).map(IndicatorCatalogue.Compiled::definition).filter(IndicatorDefinition::isSummed)
                     .ifPresent(definitions::add);
         }
-        values.rollUp(definitions, group.baseLevel(), group.period(), regions, fromScratch, deltas);
-        if (group.baseLevel() == OrgUnitLevel.UNIT && definitions.stream()
-                .anyMatch(d -> IndicatorDefinition.FEED_ASSESSMENT.equals(d.feed()))) {
-            assessments.levelMeansAbove(regions, group.period());
-        }
-        LOG.debugf("Summed %s period %s in %d ms after waiting %d ms for the writers' turn", group.baseLevel(),
-                group.period(), (System.nanoTime() - turn) / 1_000_000, (turn - started) / 1_000_000);
+        return new ValueStore.RollUpWork(definitions, group.baseLevel(), group.period(), regions, fromScratch,
+                deltas);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -438,61 +441,105 @@ public class ValueStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void rollUp(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
             Collection<String> regionCodes, Set<String> fromScratch, Map<String, Map<String, RegionTotals>> deltas) {
-        if (definitions.isEmpty()) {
+        rollUpAll(List.of(new RollUpWork(definitions, baseLevel, period, regionCodes, fromScratch, deltas)));
+    }
+
+    /**
+     * What {@link #rollUp} sums of one base level and period.
+     *
+     * @param fromScratch the regions to sum from their units
+     * @param deltas region code to indicator to delta
+     */
+    public record RollUpWork(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel, String period,
+            Collection<String> regionCodes, Set<String> fromScratch,
+            Map<String, Map<String, RegionTotals>> deltas) {
+    }
+
+    /**
+     * {@link #rollUp} of many base levels and periods with a number of statements that does not grow with them: the
+     * regions' latest values of all of them read in one query and their new values written by one {@link #recordAll},
+     * then the ALF and nation sums of each summed level in two queries each and written by one more.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rollUpAll(List<RollUpWork> given) {
+        List<RollUpWork> works = given.stream().filter(w -> !w.definitions().isEmpty()).toList();
+        if (works.isEmpty()) {
             return;
         }
         // the sums read base values other transactions write: take the writers' turn before reading them
         serializeWriters();
         // the sums run as SQL, which must see everything written earlier in this transaction
         IndicatorValueEntity.getEntityManager().flush();
-        if (baseLevel == OrgUnitLevel.UNIT && !regionCodes.isEmpty()) {
-            Map<String, Map<String, RegionTotals>> current = regionTotals(definitions, period, regionCodes);
+        List<RollUpWork> aboveUnits = works.stream()
+                .filter(w -> w.baseLevel() == OrgUnitLevel.UNIT && !w.regionCodes().isEmpty()).toList();
+        if (!aboveUnits.isEmpty()) {
+            Map<String, Map<String, Map<String, RegionTotals>>> current = regionTotals(aboveUnits);
             List<NewValue> regions = new ArrayList<>();
-            for (String regionCode : regionCodes) {
-                Map<String, RegionTotals> before = current.getOrDefault(regionCode, Map.of());
-                Map<String, RegionTotals> totals = fromScratch.contains(regionCode) ? null
-                        : plusDeltas(definitions, before, deltas.getOrDefault(regionCode, Map.of()));
-                if (totals == null) {
-                    if (!fromScratch.contains(regionCode)) {
-                        LOG.warnf("Region %s period %s: its values plus deltas are not sums of units; summing its"
-                                + " units again", regionCode, period);
-                    }
-                    totals = sum(definitions, baseLevel, false, period, "and region_code = :region", regionCode);
-                }
-                for (IndicatorDefinition definition : definitions) {
-                    RegionTotals total = totals.get(definition.code());
-                    if (total == null && before.containsKey(definition.code())) {
-                        // no unit value in the region any more: a sum over none, not the last sum kept
-                        total = RegionTotals.ZERO;
-                    }
-                    if (total != null) {
-                        regions.add(total.toValue(definition, regionCode, OrgUnitLevel.REGION, regionCode, period));
-                    }
-                }
+            for (RollUpWork work : aboveUnits) {
+                regions.addAll(regionValues(work, current.getOrDefault(work.period(), Map.of())));
             }
             recordAll(regions);
         }
         // above regions, the sums of the regions' sums: the same totals as summing the units, from 21 rows, not all
         // the units of the country
-        boolean ofSums = baseLevel == OrgUnitLevel.UNIT;
-        OrgUnitLevel summed = ofSums ? OrgUnitLevel.REGION : baseLevel;
-        Map<String, RegionTotals> alf = sum(definitions, summed, ofSums, period, "and region_code in (:region)",
-                OrgUnitLevel.ALF_REGIONS);
-        Map<String, RegionTotals> nation = sum(definitions, summed, ofSums, period, "", null);
-        List<NewValue> sums = new ArrayList<>();
-        for (IndicatorDefinition definition : definitions) {
-            if (alf.containsKey(definition.code())) {
-                sums.add(alf.get(definition.code()).toValue(definition, OrgUnitLevel.ALF_ID, OrgUnitLevel.ALF, null,
-                        period));
+        Map<OrgUnitLevel, List<RollUpWork>> byBaseLevel = new EnumMap<>(OrgUnitLevel.class);
+        works.forEach(w -> byBaseLevel.computeIfAbsent(w.baseLevel(), l -> new ArrayList<>()).add(w));
+        List<NewValue> alfValues = new ArrayList<>();
+        List<NewValue> nationValues = new ArrayList<>();
+        byBaseLevel.forEach((baseLevel, ofLevel) -> {
+            boolean ofSums = baseLevel == OrgUnitLevel.UNIT;
+            OrgUnitLevel summed = ofSums ? OrgUnitLevel.REGION : baseLevel;
+            Map<String, Map<String, RegionTotals>> alf = sum(ofLevel, summed, ofSums,
+                    "and region_code in (:region)", OrgUnitLevel.ALF_REGIONS);
+            Map<String, Map<String, RegionTotals>> nation = sum(ofLevel, summed, ofSums, "", null);
+            for (RollUpWork work : ofLevel) {
+                Map<String, RegionTotals> alfOfPeriod = alf.getOrDefault(work.period(), Map.of());
+                Map<String, RegionTotals> nationOfPeriod = nation.getOrDefault(work.period(), Map.of());
+                for (IndicatorDefinition definition : work.definitions()) {
+                    if (alfOfPeriod.containsKey(definition.code())) {
+                        alfValues.add(alfOfPeriod.get(definition.code()).toValue(definition, OrgUnitLevel.ALF_ID,
+                                OrgUnitLevel.ALF, null, work.period()));
+                    }
+                    if (nationOfPeriod.containsKey(definition.code())) {
+                        nationValues.add(nationOfPeriod.get(definition.code()).toValue(definition,
+                                OrgUnitLevel.NATION_ID, OrgUnitLevel.NATION, null, work.period()));
+                    }
+                }
             }
-        }
-        for (IndicatorDefinition definition : definitions) {
-            if (nation.containsKey(definition.code())) {
-                sums.add(nation.get(definition.code()).toValue(definition, OrgUnitLevel.NATION_ID,
-                        OrgUnitLevel.NATION, null, period));
-            }
-        }
+        });
+        List<NewValue> sums = new ArrayList<>(alfValues);
+        sums.addAll(nationValues);
         recordAll(sums);
+    }
+
+    /** The new values of a unit-based work's regions, from their latest totals ({@code current}) and deltas. */
+    private List<NewValue> regionValues(RollUpWork work, Map<String, Map<String, RegionTotals>> current) {
+        List<NewValue> regions = new ArrayList<>();
+        for (String regionCode : work.regionCodes()) {
+            Map<String, RegionTotals> before = current.getOrDefault(regionCode, Map.of());
+            Map<String, RegionTotals> totals = work.fromScratch().contains(regionCode) ? null
+                    : plusDeltas(work.definitions(), before, work.deltas().getOrDefault(regionCode, Map.of()));
+            if (totals == null) {
+                if (!work.fromScratch().contains(regionCode)) {
+                    LOG.warnf("Region %s period %s: its values plus deltas are not sums of units; summing its"
+                            + " units again", regionCode, work.period());
+                }
+                totals = sum(List.of(work), OrgUnitLevel.UNIT, false, "and region_code = :region", regionCode)
+                        .getOrDefault(work.period(), Map.of());
+            }
+            for (IndicatorDefinition definition : work.definitions()) {
+                RegionTotals total = totals.get(definition.code());
+                if (total == null && before.containsKey(definition.code())) {
+                    // no unit value in the region any more: a sum over none, not the last sum kept
+                    total = RegionTotals.ZERO;
+                }
+                if (total != null) {
+                    regions.add(total.toValue(definition, regionCode, OrgUnitLevel.REGION, regionCode,
+                            work.period()));
+                }
+            }
+        }
+        return regions;
     }
 
     /**
@@ -521,26 +568,41 @@ public class ValueStore {
         return totals;
     }
 
-    /** The latest totals of the given regions' values, in one query: region code to indicator to totals. */
+    /**
+     * The latest totals of the works' regions' values, in one query: period to region code to indicator to totals.
+     * The query reads every combination of the works' periods, regions and indicators; what no work asked for is
+     * read but not used.
+     */
     @SuppressWarnings("unchecked")
-    private Map<String, Map<String, RegionTotals>> regionTotals(List<IndicatorDefinition> definitions,
-            String period, Collection<String> regionCodes) {
-        Map<String, Map<String, RegionTotals>> totals = new HashMap<>();
-        for (Object row : IndicatorValueEntity.getEntityManager().createNativeQuery("select region_code, indicator,"
-                + " numerator, denominator, coalesce((inputs->>'members')::bigint, 0),"
+    private Map<String, Map<String, Map<String, RegionTotals>>> regionTotals(List<RollUpWork> works) {
+        Map<String, Map<String, Map<String, RegionTotals>>> totals = new HashMap<>();
+        for (Object row : IndicatorValueEntity.getEntityManager().createNativeQuery("select period, region_code,"
+                + " indicator, numerator, denominator, coalesce((inputs->>'members')::bigint, 0),"
                 + " coalesce((inputs->>'membersCovered')::bigint, 0), cast(inputs->'counts' as text)"
-                + " from indicator_value where period = :period and org_unit_level = 'REGION'"
+                + " from indicator_value where period in (:periods) and org_unit_level = 'REGION'"
                 + " and region_code in (:regions) and indicator in (:indicators) and latest")
-                .setParameter("period", period).setParameter("regions", regionCodes)
-                .setParameter("indicators", definitions.stream().map(IndicatorDefinition::code).toList())
+                .setParameter("periods", periodsOf(works))
+                .setParameter("regions", works.stream().flatMap(w -> w.regionCodes().stream())
+                        .collect(Collectors.toCollection(TreeSet::new)))
+                .setParameter("indicators", codesOf(works))
                 .getResultList()) {
             Object[] cells = (Object[]) row;
-            totals.computeIfAbsent((String) cells[0], k -> new HashMap<>()).put((String) cells[1],
-                    new RegionTotals(((Number) cells[4]).longValue(), ((Number) cells[5]).longValue(),
-                            (BigDecimal) cells[2], cells[3] == null ? BigDecimal.ZERO : (BigDecimal) cells[3],
-                            counts(readDecimals((String) cells[6]))));
+            totals.computeIfAbsent((String) cells[0], k -> new HashMap<>())
+                    .computeIfAbsent((String) cells[1], k -> new HashMap<>()).put((String) cells[2],
+                            new RegionTotals(((Number) cells[5]).longValue(), ((Number) cells[6]).longValue(),
+                                    (BigDecimal) cells[3], cells[4] == null ? BigDecimal.ZERO : (BigDecimal) cells[4],
+                                    counts(readDecimals((String) cells[7]))));
         }
         return totals;
+    }
+
+    private static Set<String> periodsOf(List<RollUpWork> works) {
+        return works.stream().map(RollUpWork::period).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> codesOf(List<RollUpWork> works) {
+        return works.stream().flatMap(w -> w.definitions().stream()).map(IndicatorDefinition::code)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -643,44 +705,51 @@ public class ValueStore {
     public record RollUpMarked() {
     }
 
-    /** The totals of the latest base values the filter selects, by indicator; none for one without any. */
+    /**
+     * The totals of the latest base values the filter selects in the works' periods, by period and indicator; none
+     * for one without any. Every combination of the works' periods and indicators is summed; what no work asked for
+     * is summed but not used.
+     */
     @SuppressWarnings("unchecked")
-    private Map<String, RegionTotals> sum(List<IndicatorDefinition> definitions, OrgUnitLevel baseLevel,
-            boolean ofSums, String period, String filter, Object filterValue) {
-        String where = " from indicator_value where indicator in (:indicators) and period = :period"
+    private Map<String, Map<String, RegionTotals>> sum(List<RollUpWork> works, OrgUnitLevel baseLevel,
+            boolean ofSums, String filter, Object filterValue) {
+        String where = " from indicator_value where indicator in (:indicators) and period in (:periods)"
                 + " and org_unit_level = :level and latest " + filter;
         // rows that are sums themselves count the members they summed
         String membersSql = ofSums ? "coalesce(sum((inputs->>'members')::bigint), 0)" : "count(*)";
         String membersCoveredSql = ofSums ? "coalesce(sum((inputs->>'membersCovered')::bigint), 0)"
                 : "count(*) filter (where (inputs->>'covered')::boolean)";
-        Map<String, Object[]> rows = new HashMap<>();
-        for (Object row : query("select indicator, " + membersSql + ", " + membersCoveredSql + ","
+        Map<String, Map<String, Object[]>> rows = new HashMap<>();
+        for (Object row : query("select period, indicator, " + membersSql + ", " + membersCoveredSql + ","
                 + " coalesce(sum(numerator) filter (where (inputs->>'covered')::boolean), 0),"
-                + " sum(denominator) filter (where (inputs->>'covered')::boolean)" + where + " group by indicator",
-                definitions, baseLevel, period, filterValue).getResultList()) {
+                + " sum(denominator) filter (where (inputs->>'covered')::boolean)" + where
+                + " group by period, indicator", works, baseLevel, filterValue).getResultList()) {
             Object[] cells = (Object[]) row;
-            rows.put((String) cells[0], cells);
+            rows.computeIfAbsent((String) cells[0], k -> new HashMap<>()).put((String) cells[1], cells);
         }
-        Map<String, Map<String, BigDecimal>> counts = new HashMap<>();
-        for (Object row : query("select v.indicator, c.key, sum(c.value::numeric) from (select indicator, inputs"
-                + where + ") v, jsonb_each_text(v.inputs->'counts') c group by v.indicator, c.key", definitions,
-                baseLevel, period, filterValue).getResultList()) {
+        Map<String, Map<String, Map<String, BigDecimal>>> counts = new HashMap<>();
+        for (Object row : query("select v.period, v.indicator, c.key, sum(c.value::numeric) from (select period,"
+                + " indicator, inputs" + where + ") v, jsonb_each_text(v.inputs->'counts') c"
+                + " group by v.period, v.indicator, c.key", works, baseLevel, filterValue).getResultList()) {
             Object[] cells = (Object[]) row;
-            counts.computeIfAbsent((String) cells[0], k -> new HashMap<>()).put((String) cells[1],
-                    (BigDecimal) cells[2]);
+            counts.computeIfAbsent((String) cells[0], k -> new HashMap<>())
+                    .computeIfAbsent((String) cells[1], k -> new HashMap<>()).put((String) cells[2],
+                            (BigDecimal) cells[3]);
         }
-        Map<String, RegionTotals> totals = new HashMap<>();
-        rows.forEach((code, cells) -> totals.put(code, new RegionTotals(((Number) cells[1]).longValue(),
-                ((Number) cells[2]).longValue(), (BigDecimal) cells[3],
-                cells[4] == null ? BigDecimal.ZERO : (BigDecimal) cells[4], counts.getOrDefault(code, Map.of()))));
+        Map<String, Map<String, RegionTotals>> totals = new HashMap<>();
+        rows.forEach((period, byCode) -> byCode.forEach((code, cells) -> totals
+                .computeIfAbsent(period, k -> new HashMap<>())
+                .put(code, new RegionTotals(((Number) cells[2]).longValue(), ((Number) cells[3]).longValue(),
+                        (BigDecimal) cells[4], cells[5] == null ? BigDecimal.ZERO : (BigDecimal) cells[5],
+                        counts.getOrDefault(period, Map.of()).getOrDefault(code, Map.of())))));
         return totals;
     }
 
-    private jakarta.persistence.Query query(String sql, List<IndicatorDefinition> definitions,
-            OrgUnitLevel baseLevel, String period, Object filterValue) {
+    private jakarta.persistence.Query query(String sql, List<RollUpWork> works, OrgUnitLevel baseLevel,
+            Object filterValue) {
         jakarta.persistence.Query query = IndicatorValueEntity.getEntityManager().createNativeQuery(sql)
-                .setParameter("indicators", definitions.stream().map(IndicatorDefinition::code).toList())
-                .setParameter("period", period).setParameter("level", baseLevel.name());
+                .setParameter("indicators", codesOf(works)).setParameter("periods", periodsOf(works))
+                .setParameter("level", baseLevel.name());
         if (filterValue != null) {
             query.setParameter("region", filterValue);
         }
