@@ -47,7 +47,9 @@ import se.alfmonitor.e2e.Suite.Service;
  * <p>The same for submitted unit questionnaires on {@code alf.submissions.v1}, as survey-service publishes them (the
  * complete {@code alf-usve} fixture): a burst of N submissions of N units until {@code ALF-06} (clinically active
  * researchers per 100 clinically active staff, fed by the questionnaire's staff matrix) of {@code SE} has every unit
- * as a member, then single submissions to the unit's own {@code ALF-06} and to the nation's.
+ * as a member; then, once assessment-service's assessments of the burst have reached indicator-service too
+ * ({@code ALF-02} of {@code SE} counts every unit; at most {@code bench.p5.settle-timeout} seconds), single
+ * submissions to the unit's own {@code ALF-06} and to the nation's.
  *
  * <p>Baselines in the same run: for a burst, one transaction per event with one insert of the event's JSON into a
  * scratch database of the same PostgreSQL, sequentially as the consumer works; for the single events, the round trip
@@ -66,6 +68,7 @@ final class IndicatorBench {
     private final int events = Integer.getInteger("bench.p5.events", 5000);
     private final int singles = Integer.getInteger("bench.p5.singles", 100);
     private final int submissions = Integer.getInteger("bench.p5.submissions", 5000);
+    private final long settleTimeout = Long.getLong("bench.p5.settle-timeout", 1800) * 1_000_000_000L;
     private static final long TOKEN_RENEWAL = 450_000_000_000L;
     private String token;
     private long tokenFetched;
@@ -79,11 +82,11 @@ final class IndicatorBench {
 
     void run() throws Exception {
         measure(new Feed("assessment events", "assessment", Topic.ASSESSMENTS, "p5-", "P5-", "ALF-02", events,
-                (campaign, unit, region) -> event(campaign, unit, region), this::denominator));
+                (campaign, unit, region) -> event(campaign, unit, region), this::denominator, null));
         ObjectNode answers = JSON.valueToTree(Fixtures.completeAlfUsve());
         measure(new Feed("submitted questionnaires", "submission", Topic.SUBMISSIONS, "p5s-", "P5Q-", "ALF-06",
                 submissions, (campaign, unit, region) -> submission(campaign, unit, region, answers),
-                this::members));
+                this::members, "ALF-02"));
     }
 
     /** One event of a feed for a unit of a region in a campaign, as its publisher writes it. */
@@ -95,9 +98,14 @@ final class IndicatorBench {
     /**
      * What P5 sends and watches: events of one topic, the indicator whose nation value follows them in the bench's
      * own campaign (its period holds only the bench's units), and how many units that value counts.
+     *
+     * @param settledBy an indicator whose nation value counts every unit of the burst (as a member) once what the
+     *        burst set off elsewhere has reached indicator-service too (submissions: their assessments, from
+     *        assessment-service); the single events wait for it, so that they are measured on a settled suite. Null
+     *        when the burst sets off nothing else.
      */
     private record Feed(String plural, String singular, Topic topic, String campaignPrefix, String unitPrefix,
-            String indicator, int burst, Payload payload, ToIntFunction<String> counted) {
+            String indicator, int burst, Payload payload, ToIntFunction<String> counted, String settledBy) {
     }
 
     /**
@@ -136,6 +144,19 @@ final class IndicatorBench {
                     feed.singular(), reached, feed.burst(), feed.plural(), feed.indicator(), burstSeconds, rate, floor,
                     rate / floor);
 
+            if (feed.settledBy() != null) {
+                // submissions set off assessments, which assessment-service publishes at its own pace
+                String settled = "/api/values/" + feed.settledBy() + "/SE/" + period;
+                long settleStarted = System.nanoTime();
+                while (members(settled) < feed.burst() && System.nanoTime() - settleStarted < settleTimeout) {
+                    Thread.sleep(1000);
+                }
+                int settledUnits = members(settled);
+                report.line("P5 %s burst settled: %s of SE counts %d of %d units %.1f s after the burst reached the"
+                        + " nation value%s", feed.singular(), feed.settledBy(), settledUnits, feed.burst(),
+                        (System.nanoTime() - settleStarted) / 1e9,
+                        settledUnits < feed.burst() ? " (not settled: the single events run while it goes on)" : "");
+            }
             Histogram baseline = new Histogram(60_000_000_000L, 3);
             for (int i = 0; i < 300; i++) {
                 long t = System.nanoTime();

@@ -136,35 +136,54 @@ class FaultToleranceIT extends AgainstRunningSuite {
     }
 
     /**
-     * (b2) A consumer service stopped in the ordinary way (SIGTERM) mid-stream finishes or leaves what it was
-     * processing: nothing of the stream is parked on a dead-letter topic for a session closed under it, and after the
-     * restart every unit's assessment is in its database.
+     * (b2) Consumer services stopped in the ordinary way (SIGTERM) mid-stream finish or leave what they were
+     * processing. assessment-service (one submission at a time) is given a backlog of submissions and stopped, together
+     * with indicator-service (a poll at a time), while it works through it, so that both are processing events when
+     * they are told to stop. Nothing of the stream is parked on a dead-letter topic for a session closed under it;
+     * after the restart every unit is assessed and its assessment is in indicator-service's database.
      */
     @Test
-    void consumerStoppedMidStreamParksNothingAndCatchesUp() throws Exception {
+    void consumersStoppedMidStreamParkNothingAndCatchUp() throws Exception {
         String prefix = "14-STOP-" + UUID.randomUUID().toString().substring(0, 6) + "-";
         List<String> units = registerUnits(prefix, "14", 200);
+        ManagedProcess assessment = suite.service(Service.ASSESSMENT);
         ManagedProcess indicator = suite.service(Service.INDICATOR);
-        ExecutorService background = Executors.newSingleThreadExecutor();
-        Future<List<String>> submitting = background.submit(() -> submitAll(units, "14"));
-        // stopped while the assessments of the first submissions stream in
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> keysOn("alf.assessments.v1", prefix).size() >= 20);
-        indicator.stop();
-        List<String> accepted = submitting.get();
-        background.shutdown();
+        assessment.stop();
+        List<String> accepted = submitAll(units, "14");
+        assessment.start();
+        suite.awaitReady(Service.ASSESSMENT);
+        // stopped while assessment-service works through the backlog and its assessments stream in
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count(Service.ASSESSMENT, "assessment", prefix) >= 20);
+        ExecutorService stopping = Executors.newFixedThreadPool(2);
+        List<Future<?>> stopped = List.of(stopping.submit(() -> {
+            assessment.stop();
+            return null;
+        }), stopping.submit(() -> {
+            indicator.stop();
+            return null;
+        }));
+        for (Future<?> f : stopped) {
+            f.get();
+        }
+        stopping.shutdown();
+        long before = count(Service.ASSESSMENT, "assessment", prefix);
+        assessment.start();
         indicator.start();
+        suite.awaitReady(Service.ASSESSMENT);
         suite.awaitReady(Service.INDICATOR);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> assessedUnits(prefix) == accepted.size());
+                .until(() -> keysOn("alf.assessments.v1", prefix).keySet().containsAll(accepted)
+                        && assessedUnits(prefix) == accepted.size());
         String bootstrap = suite.kafka().bootstrapServers();
         List<ConsumerRecord<String, String>> parked = new ArrayList<>();
         for (String topic : List.of("alf.assessments.v1.dlq", "alf.submissions.v1.dlq")) {
             parked.addAll(TopicReader.readAll(bootstrap, topic, r -> r.key() != null && r.key().startsWith(prefix),
                     Duration.ofSeconds(2)));
         }
-        System.out.printf("FAULT b2) indicator-service stopped mid-stream: %d submissions, all %d units' assessments"
-                + " in its database after the restart; parked on dead-letter topics: %d%n", accepted.size(),
+        System.out.printf("FAULT b2) assessment-service and indicator-service stopped mid-stream: %d submissions, %d"
+                + " assessed before the stop, all assessed and all %d units' assessments in indicator-service's"
+                + " database after the restart; parked on dead-letter topics: %d%n", accepted.size(), before,
                 assessedUnits(prefix), parked.size());
         assertThat(parked).as("parked: %s", parked.stream()
                 .map(r -> TopicReader.header(r, "dead-letter-reason")).distinct().toList()).isEmpty();
@@ -172,10 +191,15 @@ class FaultToleranceIT extends AgainstRunningSuite {
 
     /** How many units starting with {@code prefix} indicator-service holds an assessment of. */
     private static long assessedUnits(String prefix) throws SQLException {
-        try (Connection c = DriverManager.getConnection(suite.jdbcUrl(Service.INDICATOR), PostgresServer.USER,
+        return count(Service.INDICATOR, "unit_assessment", prefix);
+    }
+
+    /** How many units starting with {@code prefix} the service's table holds a row of. */
+    private static long count(Service service, String table, String prefix) throws SQLException {
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl(service), PostgresServer.USER,
                 PostgresServer.PASSWORD);
                 PreparedStatement count = c.prepareStatement(
-                        "select count(distinct unit_id) from unit_assessment where unit_id like ?")) {
+                        "select count(distinct unit_id) from " + table + " where unit_id like ?")) {
             count.setString(1, prefix + "%");
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();

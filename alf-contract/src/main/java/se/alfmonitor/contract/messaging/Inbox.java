@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -60,6 +61,8 @@ public class Inbox {
     private final Duration maxRetry;
     /** Calls processing events now; {@link #awaitIdle} waits for none. */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Calls that have begun processing events, ever: {@link #awaitIdle} tells a quiet time by it. */
+    private final AtomicLong started = new AtomicLong();
     private final Object idle = new Object();
 
     public Inbox(EventCodec codec, EntityManager entityManager, MeterRegistry meters,
@@ -181,27 +184,45 @@ public class Inbox {
     }
 
     /**
-     * Waits until no call is processing events, for at most {@code timeout}: at shutdown, after the consumers have
-     * stopped taking new records ({@link InboxDrain}), so that what is being processed commits before the database
-     * goes away instead of failing half-way and being parked on a dead-letter topic.
+     * Waits until no call is processing events and none has started for {@code quiet}, for at most {@code timeout}:
+     * at shutdown, after the consumers have stopped taking new records ({@link InboxDrain}), so that what is being
+     * processed commits before the database goes away instead of failing half-way and being parked on a dead-letter
+     * topic. The quiet time covers a record handed to a consumer just before it stopped whose call has not begun yet
+     * (it waits for a worker thread).
      *
      * @return true if none is processing events
      */
-    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    public boolean awaitIdle(Duration quiet, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (inFlight.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
+        while (true) {
+            long startedBefore = started.get();
+            synchronized (idle) {
+                while (inFlight.get() > 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    idle.wait(Math.max(1, left / 1_000_000));
                 }
-                idle.wait(Math.max(1, left / 1_000_000));
             }
-            return true;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return inFlight.get() == 0;
+            }
+            Thread.sleep(Math.min(quiet.toMillis(), Math.max(1, left / 1_000_000)));
+            if (started.get() == startedBefore && inFlight.get() == 0) {
+                return true;
+            }
         }
     }
 
+    /** How many calls are processing events now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     private <R> R inFlight(Supplier<R> work) {
+        started.incrementAndGet();
         inFlight.incrementAndGet();
         try {
             return work.get();
