@@ -32,8 +32,8 @@ import se.alfmonitor.indicator.config.IndicatorConfig;
  * by another instance or before a restart. A run sums every marked (base level, period) in one transaction, taking
  * the writers' turn once and committing once: the marks and deltas are taken and the sums written together, so a crash
  * in between leaves them for the next run, and the sums of all the groups are read and written by a number of
- * statements that does not grow with the groups ({@link ValueStore#rollUpAll}). When that transaction fails, the run sums each group in a transaction of
- * its own, so that a group that keeps failing holds up only itself.
+ * statements that does not grow with the groups ({@link ValueStore#rollUpAll}). When that transaction fails, the run
+ * sums each group in a transaction of its own, so that a group that keeps failing holds up only itself.
  *
  * <p>Under a burst of events the worker runs once while many events commit, and then sums each mark once: the cost
  * of the region, ALF and nation sums is paid per run, not per event. After a run during which events came in it
@@ -89,7 +89,7 @@ public class RollUps {
         long started = System.nanoTime();
         try {
             // all groups in one transaction: one turn of the writers' lock and one commit per round
-            QuarkusTransaction.requiringNew().timeout(600).run(() -> process(marked()));
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> process(marked(), false));
         } catch (RuntimeException together) {
             LOG.warnf("Summing the marked groups together failed (%s); summing them one by one", together.toString());
             for (Group group : QuarkusTransaction.requiringNew().call(this::marked)) {
@@ -136,7 +136,7 @@ public class RollUps {
         process(marked(), true);
     }
 
-    /** {@link #process(List)} of one group. */
+    /** {@link #process(List, boolean)} of one group. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void process(Group group) {
         process(List.of(group), false);
@@ -147,11 +147,6 @@ public class RollUps {
      * region's value (its latest value plus its deltas, or its units' sum when marked to be summed from scratch),
      * then the ALF and nation values, then the level means (ALF-04) above units whose assessments changed.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void process(List<Group> groups) {
-        process(groups, false);
-    }
-
     private void process(List<Group> groups, boolean allFromScratch) {
         if (groups.isEmpty()) {
             return;

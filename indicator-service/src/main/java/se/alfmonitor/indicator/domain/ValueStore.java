@@ -484,8 +484,7 @@ public class ValueStore {
         // the units of the country
         Map<OrgUnitLevel, List<RollUpWork>> byBaseLevel = new EnumMap<>(OrgUnitLevel.class);
         works.forEach(w -> byBaseLevel.computeIfAbsent(w.baseLevel(), l -> new ArrayList<>()).add(w));
-        List<NewValue> alfValues = new ArrayList<>();
-        List<NewValue> nationValues = new ArrayList<>();
+        List<NewValue> sums = new ArrayList<>();
         byBaseLevel.forEach((baseLevel, ofLevel) -> {
             boolean ofSums = baseLevel == OrgUnitLevel.UNIT;
             OrgUnitLevel summed = ofSums ? OrgUnitLevel.REGION : baseLevel;
@@ -497,18 +496,16 @@ public class ValueStore {
                 Map<String, RegionTotals> nationOfPeriod = nation.getOrDefault(work.period(), Map.of());
                 for (IndicatorDefinition definition : work.definitions()) {
                     if (alfOfPeriod.containsKey(definition.code())) {
-                        alfValues.add(alfOfPeriod.get(definition.code()).toValue(definition, OrgUnitLevel.ALF_ID,
+                        sums.add(alfOfPeriod.get(definition.code()).toValue(definition, OrgUnitLevel.ALF_ID,
                                 OrgUnitLevel.ALF, null, work.period()));
                     }
                     if (nationOfPeriod.containsKey(definition.code())) {
-                        nationValues.add(nationOfPeriod.get(definition.code()).toValue(definition,
+                        sums.add(nationOfPeriod.get(definition.code()).toValue(definition,
                                 OrgUnitLevel.NATION_ID, OrgUnitLevel.NATION, null, work.period()));
                     }
                 }
             }
         });
-        List<NewValue> sums = new ArrayList<>(alfValues);
-        sums.addAll(nationValues);
         recordAll(sums);
     }
 
