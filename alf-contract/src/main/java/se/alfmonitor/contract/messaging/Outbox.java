@@ -86,13 +86,14 @@ public class Outbox {
     /**
      * {@link #publishAll} for events whose data has one large member a row of the database holds already: each
      * event's row in the outbox refers to the row of {@code table} whose {@code id} is given, and {@link OutboxRelay}
-     * sets {@code data.<member>} to that row's jsonb {@code column} when it publishes the event. The value is
-     * neither sent through the service and back nor stored a second time. The events' own data should leave
+     * sets {@code data.<member>} to that row's JSON {@code column} (or to what a {@link StoredMemberReader} for
+     * {@code table.column} reads) when it publishes the event. The value is neither sent through the service and
+     * back nor stored a second time. The events' own data should leave
      * {@code member} null, and the referenced rows must never change (a re-sent event must be the same event).
      *
      * @param rowIds the id of the row holding each event's member, in the order of {@code events}
      * @param table a table name of the caller's schema (not input: the relay puts it into a statement)
-     * @param column the jsonb column of {@code table} (likewise)
+     * @param column the JSON column of {@code table} (likewise)
      * @throws IllegalStateException if a row id is not found in {@code table}
      */
     @Transactional(Transactional.TxType.MANDATORY)

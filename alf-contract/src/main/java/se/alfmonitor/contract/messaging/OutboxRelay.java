@@ -39,6 +39,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import se.alfmonitor.contract.events.CloudEvent;
 
@@ -68,6 +69,7 @@ public class OutboxRelay {
     private final boolean enabled;
     private final Counter published;
     private final Counter failed;
+    private final Map<String, StoredMemberReader> readers = new HashMap<>();
 
     private final WakeableWorker worker;
     private Instant lastCleanup = Instant.EPOCH;
@@ -77,6 +79,7 @@ public class OutboxRelay {
             EntityManager entityManager,
             ObjectMapper json,
             MeterRegistry meters,
+            Instance<StoredMemberReader> readers,
             @ConfigProperty(name = "alf.outbox.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "alf.outbox.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "alf.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval,
@@ -92,6 +95,7 @@ public class OutboxRelay {
         this.retention = retention;
         this.published = meters.counter("alf.outbox.published");
         this.failed = meters.counter("alf.outbox.failed");
+        readers.forEach(reader -> this.readers.put(reader.table() + "." + reader.column(), reader));
         // a full batch is followed by the next one at once; otherwise the relay waits for a commit's wake-up
         this.worker = new WakeableWorker("outbox-relay", () -> {
             int sent = publishBatch();
@@ -124,7 +128,7 @@ public class OutboxRelay {
     private record Row(long id, String topic, String key, byte[] payload, StoredMember member) {
     }
 
-    /** Where a row's {@code data.<name>} is stored: the jsonb {@code column} of row {@code rowId} of {@code table}. */
+    /** Where a row's {@code data.<name>} is stored: the JSON {@code column} of row {@code rowId} of {@code table}. */
     private record StoredMember(String name, String table, String column, long rowId) {
 
         String source() {
@@ -184,6 +188,22 @@ public class OutboxRelay {
         });
     }
 
+    /** The text of {@code table.column} of each of the rows {@code ids} found, as the server sent it (UTF-8). */
+    private static Map<Long, byte[]> columnText(Connection connection, String table, String column, Long[] ids)
+            throws SQLException {
+        Map<Long, byte[]> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select id, cast(" + column + " as text) from "
+                + table + " where id = any (?)")) {
+            select.setArray(1, connection.createArrayOf("bigint", ids));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), rs.getBytes(2));
+                }
+            }
+        }
+        return found;
+    }
+
     /** The next batch of unpublished rows in commit order. */
     private List<Row> unpublished(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
@@ -222,21 +242,13 @@ public class OutboxRelay {
         Map<String, Map<Long, byte[]>> values = new HashMap<>();
         for (List<StoredMember> members : bySource.values()) {
             StoredMember first = members.get(0);
-            if (!Outbox.isIdentifier(first.table()) || !Outbox.isIdentifier(first.column())) {
-                continue;
+            Long[] ids = members.stream().map(StoredMember::rowId).distinct().toArray(Long[]::new);
+            StoredMemberReader reader = readers.get(first.source());
+            if (reader != null) {
+                values.put(first.source(), reader.read(connection, ids));
+            } else if (Outbox.isIdentifier(first.table()) && Outbox.isIdentifier(first.column())) {
+                values.put(first.source(), columnText(connection, first.table(), first.column(), ids));
             }
-            Map<Long, byte[]> found = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("select id, cast(" + first.column()
-                    + " as text) from " + first.table() + " where id = any (?)")) {
-                select.setArray(1, connection.createArrayOf("bigint",
-                        members.stream().map(StoredMember::rowId).distinct().toArray()));
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getLong(1), rs.getBytes(2));
-                    }
-                }
-            }
-            values.put(first.source(), found);
         }
         List<Row> complete = new ArrayList<>(rows.size());
         Set<String> held = new HashSet<>();

@@ -35,6 +35,7 @@ import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.CarriedLevels;
 import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.assessment.persistence.SiteVisitOverrideEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
@@ -69,15 +70,17 @@ public class AssessmentService {
     private final ReviewService reviews;
     private final RemediationService remediations;
     private final Outbox outbox;
+    private final CarriedLevels carried;
     private final ObjectMapper json;
 
     public AssessmentService(CelLevelEvaluator evaluator, RuleSets ruleSets, ReviewService reviews,
-            RemediationService remediations, Outbox outbox, ObjectMapper json) {
+            RemediationService remediations, Outbox outbox, CarriedLevels carried, ObjectMapper json) {
         this.evaluator = evaluator;
         this.ruleSets = ruleSets;
         this.reviews = reviews;
         this.remediations = remediations;
         this.outbox = outbox;
+        this.carried = carried;
         this.json = json;
     }
 
@@ -141,10 +144,10 @@ public class AssessmentService {
      * their outbox rows inserted by one statement each.
      *
      * <p>A unit assessed under an earlier rule set keeps the stored result of every level whose rule did not change
-     * (see {@link #carriableLevels}); only the other levels are evaluated. The stored explanations of the carried
-     * levels stay in the database: the new version's levels are merged there from the evaluated levels and the
-     * carried ones (with the new rule set version in their explanation), and its event takes the row's levels, so the
-     * several kB of explanations of an unchanged level are neither read, written nor sent by this service.
+     * (see {@link #carriableLevels}); only the other levels are evaluated. The new version stores a carried level as
+     * a stub naming the row that holds its explanation ({@link CarriedLevels}), and its event takes the levels
+     * composed from the rows when the relay sends it, so the several kB of explanations of an unchanged level are
+     * neither read, written nor sent by this service, nor stored again.
      *
      * @param latest the latest assessment of each unit, locked by the caller; its {@code levels} are needed only when
      *        it is under {@code ruleSet} already (to tell whether anything changed)
@@ -171,7 +174,7 @@ public class AssessmentService {
             List<LevelResult> levels = SiteVisitOverrides.apply(inForce,
                     evaluator.evaluate(ruleSet, assessment.answers, facts(assessment),
                             reviews.decisionsFor(assessment, ruleSet, known),
-                            carriedOver(storedLevels(assessment, stored), carriable, inForce)));
+                            carriedOver(assessment.id, storedLevels(assessment, stored), carriable, inForce)));
             if (!unchanged(assessment, ruleSet, levels)) {
                 previous.add(assessment);
                 results.add(levels);
@@ -218,23 +221,25 @@ public class AssessmentService {
         return Set.copyOf(carriable);
     }
 
-    /**
-     * The stored results of {@code carriable} levels, as results without an explanation: the same rule over the
-     * same answers and unit facts gives the same outcome and explanation, flags included, so the database copies the
-     * stored explanation with the new rule set version ({@link #insertNextVersions}). A level whose stored
-     * explanation holds an assessor's decision or a site-visit override, and a level with an override in force now,
-     * is evaluated again, as the decision or override in force may have changed since.
-     */
+    /** The summary of the levels {@code assessment} stores, stubs included. */
     private static List<LevelSummary> storedLevels(AssessmentEntity assessment, Map<Long, List<LevelSummary>> stored) {
         List<LevelSummary> given = stored.get(assessment.id);
         if (given != null) {
             return given;
         }
-        return assessment.levelSummary != null ? assessment.levelSummary : LevelSummary.of(assessment.levels);
+        return assessment.levelSummary != null ? assessment.levelSummary
+                : LevelSummary.of(assessment.storedLevels != null ? assessment.storedLevels : assessment.levels);
     }
 
-    private static IntFunction<LevelResult> carriedOver(List<LevelSummary> stored, Set<Integer> carriable,
-            List<SiteVisitOverrideEntity> inForce) {
+    /**
+     * The stored results of {@code carriable} levels of the version {@code rowId}, as stubs naming the row that holds
+     * each one's explanation: the same rule over the same answers and unit facts gives the same outcome and
+     * explanation, flags included ({@link CarriedLevels} composes it with the new rule set version). A level whose
+     * stored explanation holds an assessor's decision or a site-visit override, and a level with an override in
+     * force now, is evaluated again, as the decision or override in force may have changed since.
+     */
+    private static IntFunction<LevelResult> carriedOver(long rowId, List<LevelSummary> stored,
+            Set<Integer> carriable, List<SiteVisitOverrideEntity> inForce) {
         if (carriable.isEmpty() || stored.isEmpty()) {
             return number -> null;
         }
@@ -244,15 +249,15 @@ public class AssessmentService {
         return number -> {
             LevelSummary level = carriable.contains(number) ? byNumber.get(number) : null;
             return level == null || level.decidedApart() ? null
-                    : new LevelResult(number, level.area(), level.outcome(), null);
+                    : new LevelResult(number, level.area(), level.outcome(),
+                            CarriedLevels.stub(level.textIn() != null ? level.textIn() : rowId));
         };
     }
 
     /**
      * Inserts the new versions in one statement and returns their ids, in order. The columns a new version of the
      * same submitted revision shares with the one it replaces (the answers above all) are copied inside the database
-     * rather than written again. Its levels are merged there: each evaluated level as given, each carried level (no
-     * explanation given) as stored in the version it replaces, with the new rule set version in its explanation.
+     * rather than written again. Its levels are stored as given: the carried ones as stubs.
      */
     private List<Long> insertNextVersions(List<AssessmentEntity> previous, List<AssessmentEntity> next) {
         int n = next.size();
@@ -273,7 +278,7 @@ public class AssessmentService {
             pending[i] = version.pendingReviews;
             levels[i] = write(version.levels);
             areas[i] = write(version.areas);
-            // a carried level (no explanation given) was carried because no decision or override is part of it
+            version.storedLevels = version.levels;
             version.levelSummary = LevelSummary.of(version.levels);
             summaries[i] = write(version.levelSummary);
         }
@@ -288,14 +293,7 @@ public class AssessmentService {
                     select p.unit_id, p.region_code, p.campaign_id, p.submission_id, p.submission_revision,
                         p.questionnaire_key, p.questionnaire_version, p.answers, p.direct_patient_contact,
                         p.designated_year, n.version, ?, ?, n.met_count, n.all_met, n.pending_reviews,
-                        (select jsonb_agg(case when jsonb_typeof(l.level->'explanation') = 'object' then l.level
-                                else jsonb_set(s.level, '{explanation,ruleSetVersion}', to_jsonb(cast(? as text)))
-                                end order by l.ord)
-                            from jsonb_array_elements(cast(n.levels as jsonb)) with ordinality as l(level, ord)
-                            -- the stored levels are read once per row, not once per carried level
-                            left join jsonb_array_elements(p.levels) s(level)
-                                on s.level->'number' = l.level->'number'),
-                        cast(n.areas as jsonb), ?, true, cast(n.level_summary as jsonb)
+                        cast(n.levels as json), cast(n.areas as jsonb), ?, true, cast(n.level_summary as jsonb)
                     from unnest(?, ?, ?, ?, ?, ?, ?, ?) with ordinality
                         as n(previous_id, version, met_count, all_met, pending_reviews, levels, areas, level_summary,
                             ord)
@@ -305,16 +303,15 @@ public class AssessmentService {
                 AssessmentEntity first = next.get(0);
                 insert.setString(1, first.ruleSetVersion);
                 insert.setObject(2, first.assessedAt.atOffset(ZoneOffset.UTC));
-                insert.setString(3, first.ruleSetVersion);
-                insert.setString(4, first.reason);
-                insert.setArray(5, connection.createArrayOf("bigint", previousIds));
-                insert.setArray(6, connection.createArrayOf("integer", versions));
-                insert.setArray(7, connection.createArrayOf("integer", metCounts));
-                insert.setArray(8, connection.createArrayOf("boolean", allMet));
-                insert.setArray(9, connection.createArrayOf("integer", pending));
-                insert.setArray(10, connection.createArrayOf("text", levels));
-                insert.setArray(11, connection.createArrayOf("text", areas));
-                insert.setArray(12, connection.createArrayOf("text", summaries));
+                insert.setString(3, first.reason);
+                insert.setArray(4, connection.createArrayOf("bigint", previousIds));
+                insert.setArray(5, connection.createArrayOf("integer", versions));
+                insert.setArray(6, connection.createArrayOf("integer", metCounts));
+                insert.setArray(7, connection.createArrayOf("boolean", allMet));
+                insert.setArray(8, connection.createArrayOf("integer", pending));
+                insert.setArray(9, connection.createArrayOf("text", levels));
+                insert.setArray(10, connection.createArrayOf("text", areas));
+                insert.setArray(11, connection.createArrayOf("text", summaries));
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
                         ids.put(SiteVisitOverrides.key(rs.getString(2), rs.getString(3)), rs.getLong(1));
@@ -336,9 +333,14 @@ public class AssessmentService {
     /** The latest assessment of a unit in a campaign, locked against a concurrent new version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AssessmentEntity latestForUpdate(String unitId, String campaignId) {
-        return AssessmentEntity.<AssessmentEntity>find("unitId = ?1 and campaignId = ?2 and latest", unitId, campaignId)
+        AssessmentEntity latest = AssessmentEntity.<AssessmentEntity>find("unitId = ?1 and campaignId = ?2 and latest",
+                unitId, campaignId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
+        if (latest != null) {
+            carried.compose(List.of(latest));
+        }
+        return latest;
     }
 
     private AssessmentCompleted record(AssessmentEntity previous, AssessmentEntity next, CompiledRuleSet ruleSet,
@@ -413,11 +415,10 @@ public class AssessmentService {
                 .eq("campaignId", campaignId)
                 .eq("regionCode", regionCode)
                 .eq("unitId", unitId);
-        return AssessmentEntity.<AssessmentEntity>find(filter.query(), Sort.by("unitId").and("campaignId"),
-                filter.params())
-                .list().stream()
-                .map(AssessmentService::toView)
-                .toList();
+        List<AssessmentEntity> found = AssessmentEntity.<AssessmentEntity>find(filter.query(),
+                Sort.by("unitId").and("campaignId"), filter.params()).list();
+        carried.compose(found);
+        return found.stream().map(AssessmentService::toView).toList();
     }
 
     public static Map<String, AreaCount> areas(List<AssessmentCompleted.Level> levels) {
@@ -461,13 +462,22 @@ public class AssessmentService {
     }
 
     static AssessmentCompleted toEvent(AssessmentEntity a) {
+        requireComposed(a);
         return new AssessmentCompleted(a.unitId, a.regionCode, a.campaignId, a.submissionId, a.submissionRevision,
                 a.version, a.ruleSetVersion, a.assessedAt, a.metCount, a.allMet, a.pendingReviews, a.levels);
     }
 
     static AssessmentView toView(AssessmentEntity a) {
+        requireComposed(a);
         return new AssessmentView(a.unitId, a.regionCode, a.campaignId, a.submissionId, a.submissionRevision,
                 a.version, a.ruleSetVersion, a.assessedAt, a.metCount, a.allMet, a.pendingReviews,
                 a.areas == null ? areas(a.levels) : a.areas, a.levels);
+    }
+
+    /** A version loaded with stubs must have been composed ({@link CarriedLevels#compose}) before it is shown. */
+    private static void requireComposed(AssessmentEntity a) {
+        if (a.levels == null && a.storedLevels != null) {
+            throw new IllegalStateException("The levels of assessment " + a.id + " are not composed");
+        }
     }
 }

@@ -29,6 +29,7 @@ import se.alfmonitor.assessment.config.AssessmentConfig;
 import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.CarriedLevels;
 import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.problem.ProblemException;
@@ -51,14 +52,16 @@ public class ReassessmentService {
     private final AssessmentService assessments;
     private final AssessmentConfig config;
     private final EntityManager entityManager;
+    private final CarriedLevels carried;
     private final ObjectMapper json;
 
     public ReassessmentService(RuleSets ruleSets, AssessmentService assessments, AssessmentConfig config,
-            EntityManager entityManager, ObjectMapper json) {
+            EntityManager entityManager, CarriedLevels carried, ObjectMapper json) {
         this.ruleSets = ruleSets;
         this.assessments = assessments;
         this.config = config;
         this.entityManager = entityManager;
+        this.carried = carried;
         this.json = json;
     }
 
@@ -133,8 +136,8 @@ public class ReassessmentService {
      * What re-assessing needs of each row, read by JDBC without the session: the rows are never changed through it;
      * {@link AssessmentService#reassessAll} clears their latest flag by one update. Of the stored levels only their
      * summary is read ({@link LevelSummary}, stored with each version; for a version stored before there was one,
-     * made by the database from the levels, leaving out the explanations); the whole levels only of rows already
-     * under {@code ruleSet}, to tell whether anything changed.
+     * made by the database from the levels, leaving out the explanations); the whole levels, composed
+     * ({@link CarriedLevels}), only of rows already under {@code ruleSet}, to tell whether anything changed.
      */
     private Rows readForReassessment(List<Long> ids, CompiledRuleSet ruleSet) {
         List<AssessmentEntity> rows = new ArrayList<>(ids.size());
@@ -143,15 +146,16 @@ public class ReassessmentService {
             try (PreparedStatement select = connection.prepareStatement("""
                     select id, unit_id, region_code, campaign_id, submission_id, submission_revision, version,
                         rule_set_version, questionnaire_key, questionnaire_version, cast(answers as text),
-                        direct_patient_contact, designated_year,
-                        case when rule_set_version = ? then cast(levels as text) end,
+                        direct_patient_contact, designated_year, rule_set_version = ?,
                         coalesce(cast(level_summary as text),
-                            (select cast(jsonb_agg(jsonb_build_array(l->'number', l->'area', l->'outcome',
-                                    jsonb_exists_any(l->'explanation', array['override', 'review']))) as text)
-                                from jsonb_array_elements(levels) l))
+                            (select cast(json_agg(json_build_array(l->'number', l->'area', l->'outcome',
+                                    jsonb_exists_any(cast(l->'explanation' as jsonb), array['override', 'review']),
+                                    l->'explanation'->'carriedFrom')) as text)
+                                from json_array_elements(levels) l))
                     from assessment where id = any (?)""")) {
                 select.setString(1, ruleSet.version());
                 select.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                List<AssessmentEntity> underRuleSet = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         AssessmentEntity a = new AssessmentEntity();
@@ -170,11 +174,19 @@ public class ReassessmentService {
                         a.answers = answers == null ? null : json.readTree(answers);
                         a.directPatientContact = rs.getObject(12, Boolean.class);
                         a.designatedYear = rs.getObject(13, Integer.class);
-                        byte[] levels = rs.getBytes(14);
-                        a.levels = levels == null ? null : json.readValue(levels, LEVELS);
+                        if (rs.getBoolean(14)) {
+                            underRuleSet.add(a);
+                        }
                         a.latest = true;
                         rows.add(a);
                         stored.put(a.id, storedLevels(rs.getBytes(15)));
+                    }
+                }
+                if (!underRuleSet.isEmpty()) {
+                    Map<Long, byte[]> levels = carried.read(connection,
+                            underRuleSet.stream().map(a -> a.id).toArray(Long[]::new));
+                    for (AssessmentEntity a : underRuleSet) {
+                        a.levels = json.readValue(levels.get(a.id), LEVELS);
                     }
                 }
             } catch (IOException e) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.dialect.type.PostgreSQLJsonPGObjectJsonType;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
@@ -20,9 +23,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 
 /**
@@ -30,9 +35,11 @@ import se.alfmonitor.contract.events.AssessmentCompleted;
  *
  * <p>The JSON attributes are never changed in place either (a new version gets new objects), and are declared
  * immutable: Hibernate otherwise copies each of them by writing and parsing the JSON whenever it loads, inserts or
- * updates a row, which dominated the cost of re-assessing many units.
+ * updates a row, which dominated the cost of re-assessing many units. An update (clearing {@code latest}) writes
+ * only the columns changed.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "assessment")
 public class AssessmentEntity extends PanacheEntityBase {
 
@@ -75,9 +82,21 @@ public class AssessmentEntity extends PanacheEntityBase {
     @Column(name = "pending_reviews", nullable = false)
     public int pendingReviews;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    /**
+     * The levels as stored: a level a re-assessment carried over is a stub naming the row that holds it
+     * ({@link CarriedLevels}). A {@code json} column (V5): its text is sent as it is stored, where {@code jsonb}
+     * would be written out again on every read.
+     */
+    @JdbcType(PostgreSQLJsonPGObjectJsonType.class)
     @Mutability(Immutability.class)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @Column(name = "levels", nullable = false, columnDefinition = "json")
+    public List<AssessmentCompleted.Level> storedLevels;
+
+    /**
+     * The levels with every explanation: the stored levels when they hold no stub, set when the row is loaded, or
+     * else composed by {@link CarriedLevels#compose}; null until then.
+     */
+    @Transient
     public List<AssessmentCompleted.Level> levels;
 
     @Column(nullable = false)
@@ -118,8 +137,18 @@ public class AssessmentEntity extends PanacheEntityBase {
 
     @PrePersist
     void summarise() {
-        if (levelSummary == null && levels != null) {
-            levelSummary = LevelSummary.of(levels);
+        if (storedLevels == null) {
+            storedLevels = levels;
+        }
+        if (levelSummary == null && storedLevels != null) {
+            levelSummary = LevelSummary.of(storedLevels);
+        }
+    }
+
+    @PostLoad
+    void whole() {
+        if (storedLevels != null && storedLevels.stream().noneMatch(l -> CarriedLevels.carriedFrom(l) != null)) {
+            levels = storedLevels;
         }
     }
 }

@@ -33,6 +33,7 @@ import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.UnitFacts;
 import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.CarriedLevels;
 import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.assessment.persistence.ReviewItemEntity;
 import se.alfmonitor.assessment.persistence.SiteVisitOverrideEntity;
@@ -70,6 +71,8 @@ class ReassessmentCarryOverTest {
     ReviewService reviews;
     @Inject
     SiteVisitOverrides overrides;
+    @Inject
+    CarriedLevels carried;
     @Inject
     ObjectMapper json;
 
@@ -174,7 +177,11 @@ class ReassessmentCarryOverTest {
                     .isTrue();
             List<AssessmentCompleted.Level> levels = latest.levels;
             assertThat(latest.metCount).isEqualTo((int) levels.stream().filter(l -> l.outcome().fulfilled()).count());
-            assertThat(latest.levelSummary).as("%s level summary", unit.getKey()).isEqualTo(LevelSummary.of(levels));
+            assertThat(latest.levelSummary).as("%s level summary", unit.getKey())
+                    .isEqualTo(LevelSummary.of(latest.storedLevels));
+            // the levels carried over are stored as stubs naming a row that holds them whole
+            assertThat(latest.storedLevels).as("%s stored levels", unit.getKey())
+                    .anyMatch(l -> CarriedLevels.carriedFrom(l) != null);
         }
     }
 
@@ -207,9 +214,13 @@ class ReassessmentCarryOverTest {
         return levels;
     }
 
-    private static AssessmentEntity latest(String unitId) {
-        return QuarkusTransaction.requiringNew().call(() -> AssessmentEntity.<AssessmentEntity>find(
-                "unitId = ?1 and campaignId = ?2 and latest", unitId, Submissions.CAMPAIGN).firstResult());
+    private AssessmentEntity latest(String unitId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AssessmentEntity latest = AssessmentEntity.<AssessmentEntity>find(
+                    "unitId = ?1 and campaignId = ?2 and latest", unitId, Submissions.CAMPAIGN).firstResult();
+            carried.compose(List.of(latest));
+            return latest;
+        });
     }
 
     /** An assessor's decision recorded without a new assessment version, as if made while the rules changed. */
