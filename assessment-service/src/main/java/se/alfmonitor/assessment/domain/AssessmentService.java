@@ -174,7 +174,8 @@ public class AssessmentService {
             List<LevelResult> levels = SiteVisitOverrides.apply(inForce,
                     evaluator.evaluate(ruleSet, assessment.answers, facts(assessment),
                             reviews.decisionsFor(assessment, ruleSet, known),
-                            carriedOver(assessment.id, storedLevels(assessment, stored), carriable, inForce)));
+                            carriedOver(assessment.id, storedLevels(assessment, stored), carriable, inForce,
+                                    known)));
             if (!unchanged(assessment, ruleSet, levels)) {
                 previous.add(assessment);
                 results.add(levels);
@@ -209,16 +210,11 @@ public class AssessmentService {
 
     /**
      * The levels whose stored result may stand for their evaluation under {@code ruleSet} when a unit was assessed
-     * under {@code earlierVersion}: those whose rule is unchanged ({@link CompiledRuleSet#levelsUnchangedSince}),
-     * except levels with an example for an assessor to judge, whose decisions are looked up (and a new example
-     * queued) as in any evaluation. None when the earlier rule set is unknown or its levels differ.
+     * under {@code earlierVersion}: those whose rule is unchanged ({@link CompiledRuleSet#levelsUnchangedSince}).
+     * None when the earlier rule set is unknown or its levels differ.
      */
     private Set<Integer> carriableLevels(String earlierVersion, CompiledRuleSet ruleSet) {
-        Set<Integer> unchanged = ruleSets.find(earlierVersion).map(ruleSet::levelsUnchangedSince).orElse(Set.of());
-        Set<Integer> carriable = new HashSet<>(unchanged);
-        ruleSet.levels().stream().filter(l -> l.rule().review() != null)
-                .forEach(l -> carriable.remove(l.rule().number()));
-        return Set.copyOf(carriable);
+        return ruleSets.find(earlierVersion).map(ruleSet::levelsUnchangedSince).orElse(Set.of());
     }
 
     /** The summary of the levels {@code assessment} stores, stubs included. */
@@ -233,13 +229,14 @@ public class AssessmentService {
 
     /**
      * The stored results of {@code carriable} levels of the version {@code rowId}, as stubs naming the row that holds
-     * each one's explanation: the same rule over the same answers and unit facts gives the same outcome and
-     * explanation, flags included ({@link CarriedLevels} composes it with the new rule set version). A level whose
-     * stored explanation holds an assessor's decision or a site-visit override, and a level with an override in
-     * force now, is evaluated again, as the decision or override in force may have changed since.
+     * each one's explanation: the same rule over the same answers, unit facts and assessor decision gives the same
+     * outcome and explanation, flags included ({@link CarriedLevels} composes it with the new rule set version).
+     * Evaluated again are: a level whose stored explanation holds a site-visit override, a level with an override in
+     * force now, and a level whose explanation names an assessor's decision on its example that has changed since
+     * (decided, commented, superseded), as an evaluation would look the decision up again (and queue the example).
      */
     private static IntFunction<LevelResult> carriedOver(long rowId, List<LevelSummary> stored,
-            Set<Integer> carriable, List<SiteVisitOverrideEntity> inForce) {
+            Set<Integer> carriable, List<SiteVisitOverrideEntity> inForce, ReviewService.KnownReviews known) {
         if (carriable.isEmpty() || stored.isEmpty()) {
             return number -> null;
         }
@@ -248,9 +245,13 @@ public class AssessmentService {
         inForce.forEach(o -> byNumber.remove(o.level));
         return number -> {
             LevelSummary level = carriable.contains(number) ? byNumber.get(number) : null;
-            return level == null || level.decidedApart() ? null
-                    : new LevelResult(number, level.area(), level.outcome(),
-                            CarriedLevels.stub(level.textIn() != null ? level.textIn() : rowId));
+            boolean decisionChanged = level != null && level.decidedApart()
+                    && (level.review() == null || !known.stillAsNamed(level.review()));
+            if (level == null || decisionChanged) {
+                return null;
+            }
+            return new LevelResult(number, level.area(), level.outcome(),
+                    CarriedLevels.stub(level.textIn() != null ? level.textIn() : rowId, level.review()));
         };
     }
 

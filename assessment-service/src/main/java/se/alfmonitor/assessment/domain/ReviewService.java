@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.WhitespaceRuns;
 import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.assessment.persistence.ReviewAuditEntity;
 import se.alfmonitor.assessment.persistence.ReviewItemEntity;
 import se.alfmonitor.contract.problem.ProblemException;
@@ -57,6 +59,7 @@ public class ReviewService {
         }
 
         private final Map<String, Known> items = new HashMap<>();
+        private final Map<String, Known> byId = new HashMap<>();
 
         private static String key(String unitId, String campaignId, int level, String hash) {
             return unitId + '\u0000' + campaignId + '\u0000' + level + '\u0000' + hash;
@@ -64,6 +67,17 @@ public class ReviewService {
 
         private Optional<Known> find(AssessmentEntity assessment, int level, String hash) {
             return Optional.ofNullable(items.get(key(assessment.unitId, assessment.campaignId, level, hash)));
+        }
+
+        /**
+         * Whether the review item a level's explanation names is still as named: not superseded, with the same
+         * status, comment and assessor. Looking its example up again would then give the same decision.
+         */
+        public boolean stillAsNamed(LevelSummary.Review named) {
+            Known item = named.id() == null ? null : byId.get(named.id());
+            return item != null && item.status() != ReviewStatus.SUPERSEDED
+                    && item.status().name().equals(named.status()) && Objects.equals(item.comment(), named.comment())
+                    && Objects.equals(item.decidedBy(), named.decidedBy());
         }
     }
 
@@ -89,9 +103,11 @@ public class ReviewService {
                 select.setArray(2, connection.createArrayOf("text", campaigns.toArray()));
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
+                        KnownReviews.Known item = new KnownReviews.Known(rs.getObject(5, UUID.class),
+                                ReviewStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8));
                         known.items.put(KnownReviews.key(rs.getString(1), rs.getString(2), rs.getInt(3),
-                                rs.getString(4)), new KnownReviews.Known(rs.getObject(5, UUID.class),
-                                        ReviewStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8)));
+                                rs.getString(4)), item);
+                        known.byId.put(item.id().toString(), item);
                     }
                 }
             }

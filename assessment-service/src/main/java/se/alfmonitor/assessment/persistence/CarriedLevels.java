@@ -37,11 +37,11 @@ import se.alfmonitor.contract.messaging.StoredMemberReader;
  *
  * <p>A version made by re-assessing under a new rule set stores the levels it evaluated as they are, and each level
  * it carried over (its rule unchanged, see {@code AssessmentService.reassessAll}) as a stub
- * {@code {number, area, outcome, explanation: {carriedFrom: id}}} naming the version whose row holds the level's
- * whole explanation. That row never holds a stub for the level itself (a stub copied from one version to the next
- * keeps naming the same row), so one step always reaches the text. Composing replaces each stub by the level its row
- * holds, with the explanation's {@code ruleSetVersion} set to that of the version composed, as if it had been
- * evaluated again: the same rule over the same answers gives the same result.
+ * {@code {number, area, outcome, explanation: {carriedFrom: id, review}}} naming the version whose row holds the
+ * level's whole explanation. That row never holds a stub for the level itself (a stub copied from one version to the
+ * next keeps naming the same row), so one step always reaches the text. Composing replaces each stub by the level
+ * its row holds, with the explanation's {@code ruleSetVersion} set to that of the version composed, as if it had
+ * been evaluated again: the same rule over the same answers and assessor decision gives the same result.
  *
  * <p>Storing a stub instead of the level's several kB of explanation is what makes re-assessing many units cheap
  * for the database (V5). The composition works on the bytes the database sends: each level's JSON is copied as it
@@ -66,9 +66,17 @@ public class CarriedLevels implements StoredMemberReader {
         this.entityManager = entityManager;
     }
 
-    /** The stub of a level carried over whose whole explanation the row {@code rowId} holds. */
-    public static ObjectNode stub(long rowId) {
-        return JsonNodeFactory.instance.objectNode().put(CARRIED_FROM, rowId);
+    /**
+     * The explanation of a stub: the row {@code rowId} holds the level's whole explanation; {@code review}, the
+     * assessor's decision that explanation names, if any, is kept for the next re-assessment to compare
+     * ({@link LevelSummary}). Composing takes neither from the stub.
+     */
+    public static ObjectNode stub(long rowId, LevelSummary.Review review) {
+        ObjectNode stub = JsonNodeFactory.instance.objectNode().put(CARRIED_FROM, rowId);
+        if (review != null) {
+            stub.set("review", review.toJson());
+        }
+        return stub;
     }
 
     /** The row holding {@code level}'s explanation if it is a stub, or null. */

@@ -39,9 +39,11 @@ class CarriedLevelsTest {
     void stubsAreReplacedByTheLevelsTheirRowsHoldWithTheComposedVersion() throws Exception {
         // as jsonb writes it out, and with a text holding what looks like the member, escaped
         String whole = """
-                [{"area": "FORSKNING", "number": 1, "outcome": "MET", "explanation": {"en": "Met, \\"ruleSetVersion\\": \\"x\\"", \
+                [{"area": "FORSKNING", "number": 1, "outcome": "MET", \
+                "explanation": {"en": "Met, \\"ruleSetVersion\\": \\"x\\"", \
                 "items": [{"id": "1.1", "answer": "JA"}], "ruleSetVersion": "2021.1"}}, \
-                {"area": "FORSKNING", "number": 2, "outcome": "NOT_MET", "explanation": {"ruleSetVersion": "2021.1", "sv": "Ej uppfylld"}}, \
+                {"area": "FORSKNING", "number": 2, "outcome": "NOT_MET", \
+                "explanation": {"ruleSetVersion": "2021.1", "sv": "Ej uppfylld"}}, \
                 {"area": "UTBILDNING", "number": 3, "outcome": "MET", "explanation": {"sv": "Uppfylld"}}]""";
         long source = insert("2021.1", whole);
         String partial = "[{\"number\":1,\"area\":\"FORSKNING\",\"outcome\":\"MET\",\"explanation\":{\"carriedFrom\":"
@@ -58,7 +60,8 @@ class CarriedLevelsTest {
         assertThat(json.readTree(composed.get(source))).isEqualTo(json.readTree(whole));
         JsonNode levels = json.readTree(composed.get(next));
         JsonNode expected = json.readTree("""
-                [{"area": "FORSKNING", "number": 1, "outcome": "MET", "explanation": {"en": "Met, \\"ruleSetVersion\\": \\"x\\"", \
+                [{"area": "FORSKNING", "number": 1, "outcome": "MET", \
+                "explanation": {"en": "Met, \\"ruleSetVersion\\": \\"x\\"", \
                 "items": [{"id": "1.1", "answer": "JA"}], "ruleSetVersion": "2021.2"}}, \
                 {"number":2,"area":"FORSKNING","outcome":"MET","explanation":{"sv":"Ny","ruleSetVersion":"2021.2"}}, \
                 {"area": "UTBILDNING", "number": 3, "outcome": "MET", "explanation": {"sv": "Uppfylld"}}]""");

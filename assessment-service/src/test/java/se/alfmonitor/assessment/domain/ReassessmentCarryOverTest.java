@@ -143,6 +143,12 @@ class ReassessmentCarryOverTest {
             reassessment.publish(STRICT, "test");
             assertSameAsEvaluatedFully(units, expected, STRICT);
             assertThat(latest(units.get("five-articles")).levels.get(7).outcome().name()).isEqualTo("NOT_MET");
+            // level 18's example awaits a decision as before: carried over; decided since: evaluated again
+            assertThat(latest(units.get("five-articles")).levels.get(17).outcome().name())
+                    .isEqualTo("PENDING_REVIEW");
+            assertThat(CarriedLevels.carriedFrom(latest(units.get("five-articles")).storedLevels.get(17)))
+                    .isNotNull();
+            assertThat(CarriedLevels.carriedFrom(latest(units.get("review-approved")).storedLevels.get(17))).isNull();
 
             try (TopicProbe probe = TopicProbe.from("alf.assessments.v1")) {
                 String unitId = units.get("override");
