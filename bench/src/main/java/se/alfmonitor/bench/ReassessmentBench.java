@@ -293,15 +293,26 @@ final class ReassessmentBench {
                     String unitId = prefix + i;
                     String region = REGIONS[i % REGIONS.length];
                     UUID submission = UUID.randomUUID();
+                    // each unit's explanations name its own review items, as the service's would
+                    String levels = v.levels();
+                    String summary = v.levelSummary();
+                    List<UUID> reviewIds = new ArrayList<>();
+                    for (SeededReview review : v.reviews()) {
+                        UUID id = UUID.randomUUID();
+                        levels = levels.replace(review.decision().reviewId().toString(), id.toString());
+                        summary = summary.replace(review.decision().reviewId().toString(), id.toString());
+                        reviewIds.add(id);
+                    }
                     csvLine(assessmentRows, unitId, region, CAMPAIGN, submission, 1, 1, shipped.version(), now,
-                            v.met(), v.allMet(), v.pending(), v.levels(), true, shipped.questionnaireKey(),
+                            v.met(), v.allMet(), v.pending(), levels, true, shipped.questionnaireKey(),
                             shipped.questionnaireVersion(), v.answers(), v.facts().directPatientContact(),
                             v.facts().designatedYear(), v.areas(), AssessmentService.REASON_SUBMISSION,
-                            v.levelSummary());
-                    for (SeededReview review : v.reviews()) {
+                            summary);
+                    for (int k = 0; k < v.reviews().size(); k++) {
+                        SeededReview review = v.reviews().get(k);
                         ReviewDecision d = review.decision();
                         boolean decided = d.status() != ReviewStatus.PENDING;
-                        csvLine(reviewRows, UUID.randomUUID(), unitId, region, CAMPAIGN, submission, 1,
+                        csvLine(reviewRows, reviewIds.get(k), unitId, region, CAMPAIGN, submission, 1,
                                 review.request().level(), review.request().itemId(), review.request().text(),
                                 review.hash(), review.request().review().criteriaSv(),
                                 review.request().review().criteriaEn(), shipped.version(), d.status().name(),
