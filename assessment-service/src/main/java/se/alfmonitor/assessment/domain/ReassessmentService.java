@@ -31,6 +31,7 @@ import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.assessment.persistence.CarriedLevels;
 import se.alfmonitor.assessment.persistence.LevelSummary;
+import se.alfmonitor.assessment.persistence.StoredJson;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.problem.ProblemException;
 
@@ -62,7 +63,7 @@ public class ReassessmentService {
         this.config = config;
         this.entityManager = entityManager;
         this.carried = carried;
-        this.json = json;
+        this.json = StoredJson.readerOf(json);
     }
 
     public record PublishResult(String ruleSetVersion, String questionnaireKey, String questionnaireVersion,

@@ -61,8 +61,8 @@ public class CarriedLevels implements StoredMemberReader {
     private final EntityManager entityManager;
 
     public CarriedLevels(ObjectMapper json, EntityManager entityManager) {
-        this.json = json;
-        this.factory = json.getFactory();
+        this.json = StoredJson.readerOf(json);
+        this.factory = this.json.getFactory();
         this.entityManager = entityManager;
     }
 
