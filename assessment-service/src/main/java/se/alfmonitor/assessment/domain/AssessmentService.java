@@ -294,7 +294,7 @@ public class AssessmentService {
                     select p.unit_id, p.region_code, p.campaign_id, p.submission_id, p.submission_revision,
                         p.questionnaire_key, p.questionnaire_version, p.answers, p.direct_patient_contact,
                         p.designated_year, n.version, ?, ?, n.met_count, n.all_met, n.pending_reviews,
-                        cast(n.levels as json), cast(n.areas as jsonb), ?, true, cast(n.level_summary as jsonb)
+                        cast(n.levels as json), cast(n.areas as jsonb), ?, true, cast(n.level_summary as json)
                     from unnest(?, ?, ?, ?, ?, ?, ?, ?) with ordinality
                         as n(previous_id, version, met_count, all_met, pending_reviews, levels, areas, level_summary,
                             ord)

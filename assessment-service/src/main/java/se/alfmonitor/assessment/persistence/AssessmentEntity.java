@@ -108,10 +108,10 @@ public class AssessmentEntity extends PanacheEntityBase {
     @Column(name = "questionnaire_version")
     public String questionnaireVersion;
 
-    /** The submitted answers the levels were computed from. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** The submitted answers the levels were computed from ({@code json}, V5, read back as text). */
+    @JdbcType(PostgreSQLJsonPGObjectJsonType.class)
     @Mutability(Immutability.class)
-    @Column(columnDefinition = "jsonb")
+    @Column(columnDefinition = "json")
     public JsonNode answers;
 
     @Column(name = "direct_patient_contact")
@@ -129,10 +129,13 @@ public class AssessmentEntity extends PanacheEntityBase {
     /** Why this version was made: SUBMISSION, REVIEW_DECISION or RULE_SET. */
     public String reason;
 
-    /** The levels without their explanations, for re-assessing many units (V4); null on versions written before. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    /**
+     * The levels without their explanations, for re-assessing many units (V4; {@code json} since V5, read back as
+     * text); null on versions written before.
+     */
+    @JdbcType(PostgreSQLJsonPGObjectJsonType.class)
     @Mutability(Immutability.class)
-    @Column(name = "level_summary", columnDefinition = "jsonb")
+    @Column(name = "level_summary", columnDefinition = "json")
     public List<LevelSummary> levelSummary;
 
     @PrePersist
