@@ -198,7 +198,7 @@ public class AssessmentService {
             next.add(version);
         }
         List<Long> ids = insertNextVersions(previous, next);
-        remediations.syncAll(next);
+        remediations.syncAll(next, previous.stream().map(p -> storedLevels(p, stored)).toList());
         AssessmentEntity.flush();
         List<Outbox.Pending<ObjectNode>> events = new ArrayList<>(next.size());
         for (AssessmentEntity version : next) {

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hibernate.Session;
 
@@ -19,8 +21,10 @@ import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.config.AssessmentConfig;
 import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.assessment.persistence.RemediationItemEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
+import se.alfmonitor.contract.events.LevelOutcome;
 
 /**
  * One remediation item per unmet level of a unit in a campaign, due by the campaign's remediation date. It opens
@@ -45,20 +49,42 @@ public class RemediationService {
     /** Brings the unit's remediation items in line with its newest assessment. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sync(AssessmentEntity assessment) {
-        syncAll(List.of(assessment));
+        syncAll(List.of(assessment), null);
+    }
+
+    private static Map<Integer, LevelOutcome> outcomes(List<LevelSummary> levels) {
+        if (levels == null) {
+            return Map.of();
+        }
+        Map<Integer, LevelOutcome> outcomes = new HashMap<>();
+        levels.forEach(level -> outcomes.put(level.number(), level.outcome()));
+        return outcomes;
     }
 
     /**
      * {@link #sync(AssessmentEntity)} for the newest assessments of many units, in two statements whatever their
      * number: one resolves the open items of the levels now fulfilled, one opens (or reopens, or brings up to date)
      * the items of the levels not fulfilled. A unit appears at most once among {@code assessments}.
+     *
+     * <p>With {@code replaced}, the levels of the version each assessment replaces, a level with the same outcome
+     * there is left out: its item is as that version left it, open with that outcome or not open at all, since
+     * every version is synced when it is stored. Its {@code assessment_version} stays the version that last changed
+     * it. A re-assessment where one rule changed thus touches only the items of the levels whose outcome changed.
+     *
+     * @param replaced per assessment, in the same order, the summary of the levels of the version it replaces; null
+     *        (or a null entry) when unknown, which syncs every level
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void syncAll(List<AssessmentEntity> assessments) {
+    public void syncAll(List<AssessmentEntity> assessments, List<List<LevelSummary>> replaced) {
         List<Object[]> fulfilled = new ArrayList<>();
         List<Object[]> unmet = new ArrayList<>();
-        for (AssessmentEntity a : assessments) {
+        for (int i = 0; i < assessments.size(); i++) {
+            AssessmentEntity a = assessments.get(i);
+            Map<Integer, LevelOutcome> before = outcomes(replaced == null ? null : replaced.get(i));
             for (AssessmentCompleted.Level level : a.levels) {
+                if (level.outcome() == before.get(level.number())) {
+                    continue;
+                }
                 (level.outcome().fulfilled() ? fulfilled : unmet).add(new Object[] { a.unitId, a.campaignId,
                         level.number(), a.version, a.regionCode, level.area(), level.outcome().name(),
                         config.remediationDue().get(a.campaignId) });

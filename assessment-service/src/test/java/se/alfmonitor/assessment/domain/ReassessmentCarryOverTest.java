@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -35,9 +36,11 @@ import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.assessment.persistence.CarriedLevels;
 import se.alfmonitor.assessment.persistence.LevelSummary;
+import se.alfmonitor.assessment.persistence.RemediationItemEntity;
 import se.alfmonitor.assessment.persistence.ReviewItemEntity;
 import se.alfmonitor.assessment.persistence.SiteVisitOverrideEntity;
 import se.alfmonitor.contract.events.AssessmentCompleted;
+import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.contract.events.SubmissionSubmitted;
 import se.alfmonitor.testing.TopicProbe;
 
@@ -188,7 +191,23 @@ class ReassessmentCarryOverTest {
             // the levels carried over are stored as stubs naming a row that holds them whole
             assertThat(latest.storedLevels).as("%s stored levels", unit.getKey())
                     .anyMatch(l -> CarriedLevels.carriedFrom(l) != null);
+            // open remediation items: exactly the unmet levels, with their outcomes, whichever levels were synced
+            Map<Integer, String> unmet = new TreeMap<>();
+            expected.get(unit.getKey()).forEach(level -> {
+                if (!LevelOutcome.valueOf(level.path("outcome").asText()).fulfilled()) {
+                    unmet.put(level.path("number").asInt(), level.path("outcome").asText());
+                }
+            });
+            assertThat(openItems(unit.getValue())).as("%s open remediation items under %s", unit.getKey(), version)
+                    .isEqualTo(unmet);
         }
+    }
+
+    private static Map<Integer, String> openItems(String unitId) {
+        return QuarkusTransaction.requiringNew().call(() -> RemediationItemEntity.<RemediationItemEntity>list(
+                "unitId = ?1 and campaignId = ?2 and status = ?3", unitId, Submissions.CAMPAIGN,
+                RemediationService.OPEN).stream()
+                .collect(Collectors.toMap(r -> r.level, r -> r.outcome, (x, y) -> x, TreeMap::new)));
     }
 
     /** Every level of each unit's latest assessment evaluated under {@code version}, in a transaction rolled back. */
