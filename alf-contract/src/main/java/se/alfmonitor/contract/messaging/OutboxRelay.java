@@ -2,6 +2,7 @@ package se.alfmonitor.contract.messaging;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -189,15 +190,15 @@ public class OutboxRelay {
     }
 
     /** The text of {@code table.column} of each of the rows {@code ids} found, as the server sent it (UTF-8). */
-    private static Map<Long, byte[]> columnText(Connection connection, String table, String column, Long[] ids)
-            throws SQLException {
-        Map<Long, byte[]> found = new HashMap<>();
+    private static Map<Long, List<ByteBuffer>> columnText(Connection connection, String table, String column,
+            Long[] ids) throws SQLException {
+        Map<Long, List<ByteBuffer>> found = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select id, cast(" + column + " as text) from "
                 + table + " where id = any (?)")) {
             select.setArray(1, connection.createArrayOf("bigint", ids));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getLong(1), rs.getBytes(2));
+                    found.put(rs.getLong(1), List.of(ByteBuffer.wrap(rs.getBytes(2))));
                 }
             }
         }
@@ -239,7 +240,7 @@ public class OutboxRelay {
         if (bySource.isEmpty()) {
             return rows;
         }
-        Map<String, Map<Long, byte[]>> values = new HashMap<>();
+        Map<String, Map<Long, List<ByteBuffer>>> values = new HashMap<>();
         for (List<StoredMember> members : bySource.values()) {
             StoredMember first = members.get(0);
             Long[] ids = members.stream().map(StoredMember::rowId).distinct().toArray(Long[]::new);
@@ -261,7 +262,7 @@ public class OutboxRelay {
                 complete.add(row);
                 continue;
             }
-            byte[] value = values.getOrDefault(row.member().source(), Map.of()).get(row.member().rowId());
+            List<ByteBuffer> value = values.getOrDefault(row.member().source(), Map.of()).get(row.member().rowId());
             try {
                 if (value == null) {
                     throw new IllegalStateException("No row " + row.member().rowId() + " in "

@@ -1,7 +1,9 @@
 package se.alfmonitor.contract.messaging;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +22,25 @@ public interface StoredMemberReader {
 
     /**
      * The member of each of the rows {@code ids} as UTF-8 JSON, read through {@code connection} inside the relay's
-     * transaction; a row not found is left out (the relay holds its event back with an error).
+     * transaction; a row not found is left out (the relay holds its event back with an error). The JSON may come in
+     * consecutive pieces, such as slices of the several values read, which the relay copies straight into the event
+     * ({@link #join} when one array is needed).
      */
-    Map<Long, byte[]> read(Connection connection, Long[] ids) throws SQLException;
+    Map<Long, List<ByteBuffer>> read(Connection connection, Long[] ids) throws SQLException;
+
+    /** The bytes of {@code pieces}, one after the other, in one array. */
+    static byte[] join(List<ByteBuffer> pieces) {
+        int length = 0;
+        for (ByteBuffer piece : pieces) {
+            length += piece.remaining();
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (ByteBuffer piece : pieces) {
+            int n = piece.remaining();
+            piece.duplicate().get(joined, at, n);
+            at += n;
+        }
+        return joined;
+    }
 }

@@ -1,7 +1,9 @@
 package se.alfmonitor.contract.messaging;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,7 +14,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  * Puts a stored member into an event's data as {@link OutboxRelay} publishes it
  * ({@link Outbox#publishAllWithStoredMember}). Both stay bytes: the small envelope is scanned for where the member's
  * {@code null} is (or the data's end, when nulls were left out), and the value's bytes, tens of kB of UTF-8 as the
- * database sent them, are copied in there without being decoded.
+ * database sent them (in pieces, as a {@link StoredMemberReader} gives them), are copied in there without being
+ * decoded: the event is the one array allocated.
  */
 final class StoredMembers {
 
@@ -24,7 +27,7 @@ final class StoredMembers {
      *
      * @throws IllegalStateException if the envelope has no data object, or its member is there and not null
      */
-    static byte[] put(JsonFactory factory, byte[] payload, String name, byte[] value) throws IOException {
+    static byte[] put(JsonFactory factory, byte[] payload, String name, List<ByteBuffer> value) throws IOException {
         try (JsonParser parser = factory.createParser(payload)) {
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -39,7 +42,7 @@ final class StoredMembers {
         throw new IllegalStateException("The event has no data object to put data." + name + " into");
     }
 
-    private static byte[] putInData(JsonParser parser, byte[] payload, String name, byte[] value)
+    private static byte[] putInData(JsonParser parser, byte[] payload, String name, List<ByteBuffer> value)
             throws IOException {
         boolean empty = true;
         JsonToken token;
@@ -69,15 +72,24 @@ final class StoredMembers {
     }
 
     /** {@code payload} with {@code length} bytes at {@code at} replaced by {@code prefix} (if any) and {@code value}. */
-    private static byte[] splice(byte[] payload, int at, int length, byte[] prefix, byte[] value) {
+    private static byte[] splice(byte[] payload, int at, int length, byte[] prefix, List<ByteBuffer> value) {
         int extra = prefix == null ? 0 : prefix.length;
-        byte[] out = new byte[payload.length - length + extra + value.length];
+        int valueLength = 0;
+        for (ByteBuffer piece : value) {
+            valueLength += piece.remaining();
+        }
+        byte[] out = new byte[payload.length - length + extra + valueLength];
         System.arraycopy(payload, 0, out, 0, at);
         if (prefix != null) {
             System.arraycopy(prefix, 0, out, at, extra);
         }
-        System.arraycopy(value, 0, out, at + extra, value.length);
-        System.arraycopy(payload, at + length, out, at + extra + value.length, payload.length - at - length);
+        int to = at + extra;
+        for (ByteBuffer piece : value) {
+            int n = piece.remaining();
+            piece.duplicate().get(out, to, n);
+            to += n;
+        }
+        System.arraycopy(payload, at + length, out, to, payload.length - at - length);
         return out;
     }
 }

@@ -3,7 +3,9 @@ package se.alfmonitor.contract.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +46,17 @@ class StoredMembersTest {
     }
 
     private static JsonNode put(String envelope, String member, String value) throws Exception {
+        // the value in two pieces, slices of arrays holding other bytes around them, as a reader may give it
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int half = bytes.length / 2;
+        byte[] first = new byte[half + 6];
+        System.arraycopy(bytes, 0, first, 3, half);
+        byte[] second = ("xy" + value + "z").getBytes(StandardCharsets.UTF_8);
+        List<ByteBuffer> pieces = List.of(ByteBuffer.wrap(first, 3, half),
+                ByteBuffer.wrap(second, 2 + half, bytes.length - half));
         byte[] spliced = StoredMembers.put(JSON.getFactory(), envelope.getBytes(StandardCharsets.UTF_8), member,
-                value.getBytes(StandardCharsets.UTF_8));
+                pieces);
+        assertThat(StoredMemberReader.join(pieces)).isEqualTo(bytes);
         return JSON.readTree(spliced);
     }
 }

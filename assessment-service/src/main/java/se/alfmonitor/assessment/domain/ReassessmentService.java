@@ -184,7 +184,7 @@ public class ReassessmentService {
                     }
                 }
                 if (!underRuleSet.isEmpty()) {
-                    Map<Long, byte[]> levels = carried.read(connection,
+                    Map<Long, byte[]> levels = carried.readJoined(connection,
                             underRuleSet.stream().map(a -> a.id).toArray(Long[]::new));
                     for (AssessmentEntity a : underRuleSet) {
                         a.levels = json.readValue(levels.get(a.id), LEVELS);

@@ -1,7 +1,7 @@
 package se.alfmonitor.assessment.persistence;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,6 +53,9 @@ public class CarriedLevels implements StoredMemberReader {
     /** The member of a stub's explanation naming the row that holds the level. */
     public static final String CARRIED_FROM = "carriedFrom";
     private static final byte[] STUB_MARK = ('"' + CARRIED_FROM + '"').getBytes(StandardCharsets.UTF_8);
+    private static final ByteBuffer OPEN = constant("[");
+    private static final ByteBuffer COMMA = constant(",");
+    private static final ByteBuffer CLOSE = constant("]");
     private static final TypeReference<List<AssessmentCompleted.Level>> LEVELS = new TypeReference<>() {
     };
 
@@ -97,12 +100,13 @@ public class CarriedLevels implements StoredMemberReader {
 
     /**
      * The composed levels of each of the rows {@code ids} found, as UTF-8 JSON: two statements, one for the rows and
-     * one for the rows their stubs name.
+     * one for the rows their stubs name. A composed array comes as slices of the bytes read, copied only by whoever
+     * needs them in one place (the relay, straight into the event; {@link #readJoined} otherwise).
      *
      * @throws IllegalStateException if a stub names a row that does not hold its level
      */
     @Override
-    public Map<Long, byte[]> read(Connection connection, Long[] ids) throws SQLException {
+    public Map<Long, List<ByteBuffer>> read(Connection connection, Long[] ids) throws SQLException {
         Map<Long, Stored> rows = select(connection, List.of(ids));
         Map<Long, List<Element>> partial = new HashMap<>();
         Set<Long> sources = new LinkedHashSet<>();
@@ -113,8 +117,8 @@ public class CarriedLevels implements StoredMemberReader {
                 elements.stream().filter(e -> e.carriedFrom() != null).forEach(e -> sources.add(e.carriedFrom()));
             }
         }
-        Map<Long, byte[]> composed = new HashMap<>();
-        rows.forEach((id, row) -> composed.put(id, row.levels()));
+        Map<Long, List<ByteBuffer>> composed = new HashMap<>();
+        rows.forEach((id, row) -> composed.put(id, List.of(ByteBuffer.wrap(row.levels()))));
         if (partial.isEmpty()) {
             return composed;
         }
@@ -132,6 +136,13 @@ public class CarriedLevels implements StoredMemberReader {
         return composed;
     }
 
+    /** {@link #read}, each row's composed levels in one array. */
+    public Map<Long, byte[]> readJoined(Connection connection, Long[] ids) throws SQLException {
+        Map<Long, byte[]> joined = new HashMap<>();
+        read(connection, ids).forEach((id, pieces) -> joined.put(id, StoredMemberReader.join(pieces)));
+        return joined;
+    }
+
     /**
      * Sets the levels of those of {@code assessments} loaded with stubs to their composed levels
      * ({@link AssessmentEntity#levels} is null for them until then). One pair of statements for all of them, none
@@ -145,7 +156,7 @@ public class CarriedLevels implements StoredMemberReader {
             return;
         }
         Map<Long, byte[]> composed = entityManager.unwrap(Session.class).doReturningWork(
-                connection -> read(connection, partial.stream().map(a -> a.id).toArray(Long[]::new)));
+                connection -> readJoined(connection, partial.stream().map(a -> a.id).toArray(Long[]::new)));
         try {
             for (AssessmentEntity assessment : partial) {
                 assessment.levels = json.readValue(composed.get(assessment.id), LEVELS);
@@ -180,18 +191,21 @@ public class CarriedLevels implements StoredMemberReader {
         return rows;
     }
 
-    private byte[] compose(Stored row, List<Element> elements, Map<Long, Stored> sources,
+    /** The composed array as slices of {@code row}'s and its sources' bytes, in order; nothing is copied. */
+    private List<ByteBuffer> compose(Stored row, List<Element> elements, Map<Long, Stored> sources,
             Map<Long, Map<Integer, Element>> byNumber) {
-        byte[] version = JsonStringEncoder.getInstance().quoteAsUTF8(row.ruleSetVersion());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(elements.size() * 1024);
-        out.write('[');
+        ByteBuffer version = ByteBuffer.wrap(('"' + new String(JsonStringEncoder.getInstance()
+                .quoteAsUTF8(row.ruleSetVersion()), StandardCharsets.UTF_8) + '"').getBytes(StandardCharsets.UTF_8))
+                .asReadOnlyBuffer();
+        List<ByteBuffer> out = new ArrayList<>(elements.size() * 4 + 1);
+        out.add(OPEN.duplicate());
         for (int i = 0; i < elements.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                out.add(COMMA.duplicate());
             }
             Element element = elements.get(i);
             if (element.carriedFrom() == null) {
-                out.write(row.levels(), element.start(), element.end() - element.start());
+                out.add(slice(row.levels(), element.start(), element.end()));
                 continue;
             }
             Stored source = sources.get(element.carriedFrom());
@@ -203,17 +217,19 @@ public class CarriedLevels implements StoredMemberReader {
             }
             byte[] text = source.levels();
             if (level.versionStart() < 0) {
-                out.write(text, level.start(), level.end() - level.start());
+                out.add(slice(text, level.start(), level.end()));
             } else {
-                out.write(text, level.start(), level.versionStart() - level.start());
-                out.write('"');
-                out.write(version, 0, version.length);
-                out.write('"');
-                out.write(text, level.versionEnd(), level.end() - level.versionEnd());
+                out.add(slice(text, level.start(), level.versionStart()));
+                out.add(version.duplicate());
+                out.add(slice(text, level.versionEnd(), level.end()));
             }
         }
-        out.write(']');
-        return out.toByteArray();
+        out.add(CLOSE.duplicate());
+        return out;
+    }
+
+    private static ByteBuffer slice(byte[] bytes, int from, int to) {
+        return ByteBuffer.wrap(bytes, from, to - from).slice();
     }
 
     /** The levels of a stored array, scanned without decoding the explanations' texts. */
@@ -260,6 +276,10 @@ public class CarriedLevels implements StoredMemberReader {
             throw new IllegalStateException("Stored levels are not readable JSON", e);
         }
         return elements;
+    }
+
+    private static ByteBuffer constant(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
     }
 
     private static int offset(long offset) {

@@ -88,7 +88,7 @@ class CarriedLevelsTest {
 
     private Map<Long, byte[]> read(Long... ids) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class)
-                .doReturningWork(connection -> carried.read(connection, ids)));
+                .doReturningWork(connection -> carried.readJoined(connection, ids)));
     }
 
     /** A version that is not the latest, so that it stays out of every other test's way. */
