@@ -53,6 +53,7 @@ KC_TIMEOUT="${ALF_KEYCLOAK_TIMEOUT:-300}"
 KAFKA_TIMEOUT="${ALF_KAFKA_TIMEOUT:-120}"
 SERVICE_TIMEOUT="${ALF_SERVICE_TIMEOUT:-240}"
 SERVICE_HEAP="${ALF_SERVICE_HEAP:--Xmx256m}"
+ASSESSMENT_HEAP="${ALF_ASSESSMENT_HEAP:--Xmx512m}"  # re-assesses whole campaigns when a rule set is published
 KAFKA_HEAP="${ALF_KAFKA_HEAP:--Xms128m -Xmx512m}"
 
 START_SECONDS=$SECONDS
@@ -477,7 +478,8 @@ keycloak_ready() { [ "$(http_status "$KC_REALM_URL/.well-known/openid-configurat
 
 # --- services -------------------------------------------------------------------
 start_service() { # name
-  local svc="$1" port="${SERVICE_PORT[$1]}" db="${SERVICE_DB[$1]}"
+  local svc="$1" port="${SERVICE_PORT[$1]}" db="${SERVICE_DB[$1]}" heap="$SERVICE_HEAP"
+  [ "$svc" = assessment-service ] && heap="$ASSESSMENT_HEAP"
   require_free_port "$port" "$svc"
   local demo=()
   if [ "$svc" = survey-service ]; then demo=(ALF_DEMO_DATA="${ALF_DEMO_DATA:-true}"); fi
@@ -491,7 +493,7 @@ start_service() { # name
     KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$KC_REALM_URL" \
     "${demo[@]}" \
-    "$JAVA_BIN" $SERVICE_HEAP -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar")
+    "$JAVA_BIN" $heap -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar")
 }
 
 service_ready() { [ "$(http_status "http://localhost:${SERVICE_PORT[$1]}/q/health/ready")" = 200 ]; }

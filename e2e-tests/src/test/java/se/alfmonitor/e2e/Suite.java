@@ -21,18 +21,22 @@ import java.util.Map;
  */
 public final class Suite implements AutoCloseable {
 
+    /** The services, each with its database and the heap limit deploy/ gives it. */
     public enum Service {
-        SURVEY("survey-service", "alf_survey"),
-        ASSESSMENT("assessment-service", "alf_assessment"),
-        INDICATOR("indicator-service", "alf_indicator"),
-        REPORTING("reporting-service", "alf_reporting");
+        SURVEY("survey-service", "alf_survey", "-Xmx256m"),
+        // re-assesses whole campaigns in batches when a rule set is published (bench/README.md, P3)
+        ASSESSMENT("assessment-service", "alf_assessment", "-Xmx512m"),
+        INDICATOR("indicator-service", "alf_indicator", "-Xmx256m"),
+        REPORTING("reporting-service", "alf_reporting", "-Xmx256m");
 
         public final String module;
         public final String database;
+        public final String heap;
 
-        Service(String module, String database) {
+        Service(String module, String database, String heap) {
             this.module = module;
             this.database = database;
+            this.heap = heap;
         }
     }
 
@@ -158,7 +162,7 @@ public final class Suite implements AutoCloseable {
         env.put("ALF_DASHBOARD_AUTH_SERVER_URL", keycloak.realmUrl());
         env.putAll(extraEnvironment.getOrDefault(service, Map.of()));
         return new ManagedProcess(name,
-                List.of(ManagedProcess.javaExecutable(), "-Xmx256m", "-jar", jar.toString()), env, logs, null);
+                List.of(ManagedProcess.javaExecutable(), service.heap, "-jar", jar.toString()), env, logs, null);
     }
 
     public void awaitReady(Service service) {
