@@ -15,7 +15,8 @@ import se.alfmonitor.e2e.Suite.Service;
 /**
  * P4: each service's start time (process start to {@code /q/health/ready} answering 200, started alone while the
  * rest of the suite idles) and its resident memory when idle, and the time for the whole suite to be ready. Baseline:
- * a JVM with the heap limit of most services (-Xmx256m; assessment-service has -Xmx512m) that only prints a line, started and measured the same way.
+ * a JVM with the heap limit of most services (-Xmx256m; assessment-service has -Xmx512m) that only prints a line,
+ * started and measured the same way.
  */
 final class FootprintBench {
 

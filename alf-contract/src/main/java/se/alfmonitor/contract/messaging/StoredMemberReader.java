@@ -30,17 +30,8 @@ public interface StoredMemberReader {
 
     /** The bytes of {@code pieces}, one after the other, in one array. */
     static byte[] join(List<ByteBuffer> pieces) {
-        int length = 0;
-        for (ByteBuffer piece : pieces) {
-            length += piece.remaining();
-        }
-        byte[] joined = new byte[length];
-        int at = 0;
-        for (ByteBuffer piece : pieces) {
-            int n = piece.remaining();
-            piece.duplicate().get(joined, at, n);
-            at += n;
-        }
+        byte[] joined = new byte[StoredMembers.length(pieces)];
+        StoredMembers.copy(pieces, joined, 0);
         return joined;
     }
 }

@@ -74,22 +74,33 @@ final class StoredMembers {
     /** {@code payload} with {@code length} bytes at {@code at} replaced by {@code prefix} (if any) and {@code value}. */
     private static byte[] splice(byte[] payload, int at, int length, byte[] prefix, List<ByteBuffer> value) {
         int extra = prefix == null ? 0 : prefix.length;
-        int valueLength = 0;
-        for (ByteBuffer piece : value) {
-            valueLength += piece.remaining();
-        }
-        byte[] out = new byte[payload.length - length + extra + valueLength];
+        byte[] out = new byte[payload.length - length + extra + length(value)];
         System.arraycopy(payload, 0, out, 0, at);
         if (prefix != null) {
             System.arraycopy(prefix, 0, out, at, extra);
         }
-        int to = at + extra;
-        for (ByteBuffer piece : value) {
+        int to = copy(value, out, at + extra);
+        System.arraycopy(payload, at + length, out, to, payload.length - at - length);
+        return out;
+    }
+
+    /** How many bytes {@code pieces} hold together. */
+    static int length(List<ByteBuffer> pieces) {
+        int length = 0;
+        for (ByteBuffer piece : pieces) {
+            length += piece.remaining();
+        }
+        return length;
+    }
+
+    /** Copies {@code pieces} one after the other into {@code out} from {@code at}, leaving them as they were. */
+    static int copy(List<ByteBuffer> pieces, byte[] out, int at) {
+        int to = at;
+        for (ByteBuffer piece : pieces) {
             int n = piece.remaining();
             piece.duplicate().get(out, to, n);
             to += n;
         }
-        System.arraycopy(payload, at + length, out, to, payload.length - at - length);
-        return out;
+        return to;
     }
 }

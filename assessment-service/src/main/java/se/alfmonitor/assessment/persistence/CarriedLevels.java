@@ -194,9 +194,9 @@ public class CarriedLevels implements StoredMemberReader {
     /** The composed array as slices of {@code row}'s and its sources' bytes, in order; nothing is copied. */
     private List<ByteBuffer> compose(Stored row, List<Element> elements, Map<Long, Stored> sources,
             Map<Long, Map<Integer, Element>> byNumber) {
-        ByteBuffer version = ByteBuffer.wrap(('"' + new String(JsonStringEncoder.getInstance()
-                .quoteAsUTF8(row.ruleSetVersion()), StandardCharsets.UTF_8) + '"').getBytes(StandardCharsets.UTF_8))
-                .asReadOnlyBuffer();
+        byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(row.ruleSetVersion());
+        ByteBuffer version = ByteBuffer.allocate(quoted.length + 2).put((byte) '"').put(quoted).put((byte) '"')
+                .flip().asReadOnlyBuffer();
         List<ByteBuffer> out = new ArrayList<>(elements.size() * 4 + 1);
         out.add(OPEN.duplicate());
         for (int i = 0; i < elements.size(); i++) {
