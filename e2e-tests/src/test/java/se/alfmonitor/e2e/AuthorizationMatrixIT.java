@@ -137,6 +137,10 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
                         "alf-2018-2021", "level", 1, "outcome", "MET", "reason", "Platsbesök"))));
         list.add(new Endpoint(Service.ASSESSMENT, "POST", "/api/overrides/{uuid}/withdrawal",
                 EnumSet.of(Caller.ASSESSOR), r -> r.contentType(ContentType.JSON).body(Map.of("reason", "x"))));
+        list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/admin/consistency",
+                EnumSet.of(Caller.MONITOR, Caller.ADMIN), none));
+        list.add(new Endpoint(Service.ASSESSMENT, "POST", "/api/admin/consistency/repair", EnumSet.of(Caller.ADMIN),
+                none));
         // indicator-service
         list.add(new Endpoint(Service.INDICATOR, "GET", "/api/indicators", ANY_ROLE, none));
         list.add(new Endpoint(Service.INDICATOR, "GET", "/api/values?orgUnit=01",

@@ -31,4 +31,15 @@ public interface AssessmentConfig {
     /** How many of those transactions run at once; rule evaluation is CPU work, so about the number of cores. */
     @WithDefault("2")
     int reassessParallelism();
+
+    /**
+     * How often the service checks its assessments' invariant ({@code ConsistencyCheck}), as the scheduler reads it
+     * ({@code 60s}, {@code 5m}); {@code off} never.
+     */
+    @WithDefault("60s")
+    String consistencyCheckInterval();
+
+    /** How long after start the first check runs. */
+    @WithDefault("30s")
+    String consistencyCheckDelay();
 }

@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator;
 import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.LevelResult;
@@ -37,7 +36,9 @@ import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.assessment.persistence.CarriedLevels;
 import se.alfmonitor.assessment.persistence.LevelSummary;
+import se.alfmonitor.assessment.persistence.ReceivedSubmissions;
 import se.alfmonitor.assessment.persistence.SiteVisitOverrideEntity;
+import se.alfmonitor.assessment.persistence.UnitLock;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.contract.events.SubmissionSubmitted;
@@ -57,6 +58,7 @@ public class AssessmentService {
     public static final String REASON_REVIEW = "REVIEW_DECISION";
     public static final String REASON_RULE_SET = "RULE_SET";
     public static final String REASON_OVERRIDE = "SITE_VISIT_OVERRIDE";
+    public static final String REASON_REPAIR = "CONSISTENCY_REPAIR";
     /** Numbers equal by value: a level read back from jsonb may hold an int where a fresh one holds a long. */
     private static final Comparator<JsonNode> SAME_NUMBER = (x, y) -> {
         if (x.isNumber() && y.isNumber()) {
@@ -71,25 +73,36 @@ public class AssessmentService {
     private final RemediationService remediations;
     private final Outbox outbox;
     private final CarriedLevels carried;
+    private final UnitLock unitLock;
+    private final ReceivedSubmissions received;
     private final ObjectMapper json;
 
     public AssessmentService(CelLevelEvaluator evaluator, RuleSets ruleSets, ReviewService reviews,
-            RemediationService remediations, Outbox outbox, CarriedLevels carried, ObjectMapper json) {
+            RemediationService remediations, Outbox outbox, CarriedLevels carried, UnitLock unitLock,
+            ReceivedSubmissions received, ObjectMapper json) {
         this.evaluator = evaluator;
         this.ruleSets = ruleSets;
         this.reviews = reviews;
         this.remediations = remediations;
         this.outbox = outbox;
         this.carried = carried;
+        this.unitLock = unitLock;
+        this.received = received;
         this.json = json;
     }
 
-    /** Assesses one submitted revision, unless the same or a later revision of the submission is already assessed. */
+    /**
+     * Assesses one submitted revision, unless the same or a later revision of the submission is already assessed.
+     * The unit's lock is taken first, so the rule set in force and the latest version are read as the previous
+     * holder (a decision, an override, a publication's batch) left them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<AssessmentCompleted> assess(SubmissionSubmitted submission) {
         if (!UNIT_QUESTIONNAIRE.equals(submission.questionnaire().key())) {
             return Optional.empty();
         }
+        String unitId = submission.unit().id();
+        unitLock.lock(unitId, submission.campaignId());
         Optional<CompiledRuleSet> ruleSet = ruleSets.active(submission.questionnaire().key(),
                 submission.questionnaire().version());
         if (ruleSet.isEmpty()) {
@@ -98,8 +111,8 @@ public class AssessmentService {
                     submission.submissionId());
             return Optional.empty();
         }
-        String unitId = submission.unit().id();
-        AssessmentEntity previous = latestForUpdate(unitId, submission.campaignId());
+        received.record(submission);
+        AssessmentEntity previous = latest(unitId, submission.campaignId());
         if (previous != null && previous.submissionId.equals(submission.submissionId())
                 && previous.submissionRevision >= submission.revision()) {
             LOG.debugf("Ignoring revision %s of %s: revision %s is already assessed", (Object) submission.revision(),
@@ -149,7 +162,7 @@ public class AssessmentService {
      * composed from the rows when the relay sends it, so the several kB of explanations of an unchanged level are
      * neither read, written nor sent by this service, nor stored again.
      *
-     * @param latest the latest assessment of each unit, locked by the caller; its {@code levels} are needed only when
+     * @param latest the latest assessment of each unit, whose lock ({@link UnitLock}) the caller holds; its {@code levels} are needed only when
      *        it is under {@code ruleSet} already (to tell whether anything changed)
      * @param stored the stored levels of each of {@code latest} by id, as {@link LevelSummary}s; those missing are
      *        taken from the assessment's {@code levelSummary}, or else its {@code levels}
@@ -331,13 +344,19 @@ public class AssessmentService {
         return inOrder;
     }
 
-    /** The latest assessment of a unit in a campaign, locked against a concurrent new version. */
+    /**
+     * The latest assessment of a unit in a campaign, read after taking the unit's lock ({@link UnitLock}), which the
+     * caller's transaction then holds: no other version of the unit can be made until it ends.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AssessmentEntity latestForUpdate(String unitId, String campaignId) {
+    public AssessmentEntity lockedLatest(String unitId, String campaignId) {
+        unitLock.lock(unitId, campaignId);
+        return latest(unitId, campaignId);
+    }
+
+    private AssessmentEntity latest(String unitId, String campaignId) {
         AssessmentEntity latest = AssessmentEntity.<AssessmentEntity>find("unitId = ?1 and campaignId = ?2 and latest",
-                unitId, campaignId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
+                unitId, campaignId).firstResult();
         if (latest != null) {
             carried.compose(List.of(latest));
         }

@@ -5,10 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +30,7 @@ import se.alfmonitor.assessment.persistence.AssessmentEntity;
 import se.alfmonitor.assessment.persistence.CarriedLevels;
 import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.assessment.persistence.StoredJson;
+import se.alfmonitor.assessment.persistence.UnitLock;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.problem.ProblemException;
 
@@ -54,15 +53,17 @@ public class ReassessmentService {
     private final AssessmentConfig config;
     private final EntityManager entityManager;
     private final CarriedLevels carried;
+    private final UnitLock unitLock;
     private final ObjectMapper json;
 
     public ReassessmentService(RuleSets ruleSets, AssessmentService assessments, AssessmentConfig config,
-            EntityManager entityManager, CarriedLevels carried, ObjectMapper json) {
+            EntityManager entityManager, CarriedLevels carried, UnitLock unitLock, ObjectMapper json) {
         this.ruleSets = ruleSets;
         this.assessments = assessments;
         this.config = config;
         this.entityManager = entityManager;
         this.carried = carried;
+        this.unitLock = unitLock;
         this.json = StoredJson.readerOf(json);
     }
 
@@ -98,7 +99,8 @@ public class ReassessmentService {
 
     /**
      * The batches on {@code reassess-parallelism} threads: evaluating the rules is CPU work, and each batch waits
-     * for the database in between. Batches hold disjoint units, so they never wait for each other's locks. The first
+     * for the database in between. Batches hold disjoint units, so they never wait for each other's locks; a batch
+     * waits for a single unit's decision, override or new revision in progress, and they for it. The first
      * failure stops the batches not yet started; those already committed stay.
      */
     private int inParallel(List<List<Long>> batches, Function<List<Long>, Integer> work) {
@@ -201,33 +203,32 @@ public class ReassessmentService {
         return summary == null ? List.of() : json.readValue(summary, SUMMARY);
     }
 
+    /**
+     * Takes the locks of the batch's units ({@link UnitLock}), then re-assesses what is latest for each of them now:
+     * a version made since the ids were read (a new revision, a decision, an override) is re-assessed in place of
+     * the one listed, if it is still of this rule set's questionnaire version.
+     */
     private int reassessBatch(List<Long> ids, CompiledRuleSet ruleSet) {
-        // the rows still latest, locked against a concurrent new version
-        List<Long> locked = entityManager.createNativeQuery(
-                "select id from assessment where id in (:ids) and latest order by id for update", Long.class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> units = entityManager.createNativeQuery(
+                "select distinct unit_id, campaign_id from assessment where id in (:ids)")
                 .setParameter("ids", ids)
                 .getResultList();
-        Rows rows = locked.isEmpty() ? new Rows(new ArrayList<>(), Map.of()) : readForReassessment(locked, ruleSet);
-        List<AssessmentEntity> latest = rows.latest();
-        if (latest.size() < ids.size()) {
-            // a newer version may have arrived since the ids were read, perhaps still under the old rule set;
-            // re-assessing whatever is latest now is a no-op when it is already up to date
-            Set<Long> included = new HashSet<>();
-            latest.forEach(a -> included.add(a.id));
-            for (Long id : ids) {
-                if (included.contains(id)) {
-                    continue;
-                }
-                AssessmentEntity candidate = AssessmentEntity.findById(id);
-                AssessmentEntity now = candidate == null ? null
-                        : assessments.latestForUpdate(candidate.unitId, candidate.campaignId);
-                if (now != null && included.add(now.id)) {
-                    latest.add(now);
-                }
-            }
-        }
-        // rows read again here carry their whole levels, from which reassessAll takes what it needs
-        int changed = assessments.reassessAll(latest, rows.stored(), ruleSet, AssessmentService.REASON_RULE_SET);
+        unitLock.lockAll(units.stream().map(u -> new UnitLock.Unit((String) u[0], (String) u[1])).toList());
+        List<Long> latestIds = entityManager.createNativeQuery("""
+                select a.id from assessment a
+                where a.latest and a.questionnaire_key = :key and a.questionnaire_version = :version
+                    and a.answers is not null
+                    and (a.unit_id, a.campaign_id) in (select unit_id, campaign_id from assessment where id in (:ids))
+                order by a.id""", Long.class)
+                .setParameter("ids", ids)
+                .setParameter("key", ruleSet.questionnaireKey())
+                .setParameter("version", ruleSet.questionnaireVersion())
+                .getResultList();
+        Rows rows = latestIds.isEmpty() ? new Rows(new ArrayList<>(), Map.of())
+                : readForReassessment(latestIds, ruleSet);
+        int changed = assessments.reassessAll(rows.latest(), rows.stored(), ruleSet,
+                AssessmentService.REASON_RULE_SET);
         entityManager.flush();
         entityManager.clear();
         return changed;

@@ -34,7 +34,11 @@ public class ReviewDecisionService {
     public record DecisionRequest(String decision, String comment) {
     }
 
-    /** @param assessmentVersion the new assessment version, null if the unit's latest revision has another text */
+    /**
+     * @param assessmentVersion the unit's new assessment version with the decision applied; null only when the unit
+     *        has no assessment that names the example any more, which cannot be while the item is pending (a new
+     *        example supersedes it under the same lock)
+     */
     public record DecisionResult(ReviewView review, Integer assessmentVersion) {
     }
 
@@ -65,8 +69,10 @@ public class ReviewDecisionService {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        // lock the unit's assessment first, as the consumer does, so a decision and a new revision serialise
-        AssessmentEntity latest = assessments.latestForUpdate(item.unitId, item.campaignId);
+        // the unit's lock first, as every path that makes a version takes it; then the item as the previous holder
+        // left it (a concurrent decision, or a new revision that superseded its example)
+        AssessmentEntity latest = assessments.lockedLatest(item.unitId, item.campaignId);
+        ReviewItemEntity.getEntityManager().refresh(item);
         if (item.status != ReviewStatus.PENDING) {
             throw ProblemException.conflict(item.status == ReviewStatus.SUPERSEDED ? "REVIEW_SUPERSEDED"
                     : "REVIEW_ALREADY_DECIDED", "The review is " + item.status + "; only a PENDING review is decided");

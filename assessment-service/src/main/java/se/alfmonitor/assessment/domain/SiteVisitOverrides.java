@@ -96,8 +96,8 @@ public class SiteVisitOverrides {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        // lock the unit's assessment first, as the consumer and review decisions do
-        AssessmentEntity latest = assessments.latestForUpdate(request.unitId(), request.campaignId());
+        // the unit's lock first, as every path that makes a version takes it
+        AssessmentEntity latest = assessments.lockedLatest(request.unitId(), request.campaignId());
         if (latest == null) {
             throw ProblemException.notFound("ASSESSMENT_NOT_FOUND",
                     "Unit " + request.unitId() + " has no assessment in campaign " + request.campaignId());
@@ -144,7 +144,9 @@ public class SiteVisitOverrides {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        AssessmentEntity latest = assessments.latestForUpdate(entity.unitId, entity.campaignId);
+        AssessmentEntity latest = assessments.lockedLatest(entity.unitId, entity.campaignId);
+        // as the previous holder of the unit's lock left it (withdrawn or replaced meanwhile)
+        SiteVisitOverrideEntity.getEntityManager().refresh(entity);
         if (entity.withdrawnAt != null) {
             throw ProblemException.conflict("OVERRIDE_WITHDRAWN", "Override " + id + " is already withdrawn");
         }

@@ -86,6 +86,16 @@ class RuleSetDirectoryTest {
             public int reassessParallelism() {
                 return 2;
             }
+
+            @Override
+            public String consistencyCheckInterval() {
+                return "off";
+            }
+
+            @Override
+            public String consistencyCheckDelay() {
+                return "30s";
+            }
         };
     }
 }
