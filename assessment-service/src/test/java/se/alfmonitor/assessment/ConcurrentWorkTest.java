@@ -47,15 +47,9 @@ class ConcurrentWorkTest {
         String review18 = reviewId(unitId, 18);
         String review23 = reviewId(unitId, 23);
 
-        HeldUnitLocks.Hold hold = HeldUnitLocks.holdNext(unitId);
-        CompletableFuture<Response> first = async(() -> decide(review18, "APPROVED"));
-        hold.awaitReached();
-        CompletableFuture<Response> second = async(() -> decide(review23, "REJECTED"));
-        awaitOneWaitingForALock();
-        hold.release();
-
-        Response approved = first.get(60, TimeUnit.SECONDS);
-        Response rejected = second.get(60, TimeUnit.SECONDS);
+        Race race = race(unitId, () -> decide(review18, "APPROVED"), () -> decide(review23, "REJECTED"));
+        Response approved = race.first();
+        Response rejected = race.second();
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(rejected.statusCode()).isEqualTo(200);
         assertThat(approved.jsonPath().getInt("assessmentVersion")).isEqualTo(2);
@@ -74,15 +68,9 @@ class ConcurrentWorkTest {
         String unitId = submitAllMet("14");
         String review18 = reviewId(unitId, 18);
 
-        HeldUnitLocks.Hold hold = HeldUnitLocks.holdNext(unitId);
-        CompletableFuture<Response> override = async(() -> override(unitId, "NOT_MET"));
-        hold.awaitReached();
-        CompletableFuture<Response> decision = async(() -> decide(review18, "APPROVED"));
-        awaitOneWaitingForALock();
-        hold.release();
-
-        assertThat(override.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
-        Response decided = decision.get(60, TimeUnit.SECONDS);
+        Race race = race(unitId, () -> override(unitId, "NOT_MET"), () -> decide(review18, "APPROVED"));
+        assertThat(race.first().statusCode()).isEqualTo(201);
+        Response decided = race.second();
         assertThat(decided.statusCode()).isEqualTo(200);
         assertThat(decided.jsonPath().getInt("assessmentVersion")).isEqualTo(3);
 
@@ -98,15 +86,9 @@ class ConcurrentWorkTest {
         String unitId = submitAllMet("21");
         String review23 = reviewId(unitId, 23);
 
-        HeldUnitLocks.Hold hold = HeldUnitLocks.holdNext(unitId);
-        CompletableFuture<Response> decision = async(() -> decide(review23, "APPROVED"));
-        hold.awaitReached();
-        CompletableFuture<Response> override = async(() -> override(unitId, "NOT_MET"));
-        awaitOneWaitingForALock();
-        hold.release();
-
-        assertThat(decision.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        Response created = override.get(60, TimeUnit.SECONDS);
+        Race race = race(unitId, () -> decide(review23, "APPROVED"), () -> override(unitId, "NOT_MET"));
+        assertThat(race.first().statusCode()).isEqualTo(200);
+        Response created = race.second();
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
         assertThat(created.jsonPath().getInt("assessmentVersion")).isEqualTo(3);
 
@@ -126,18 +108,17 @@ class ConcurrentWorkTest {
         String overrideId = override(unitId, "NOT_MET").then().statusCode(201).extract().path("override.id");
         Submissions.awaitAssessment(unitId, 1, 2);
 
-        HeldUnitLocks.Hold hold = HeldUnitLocks.holdNext(unitId);
-        CompletableFuture<Response> withdrawal = async(() -> given().auth().oauth2(Tokens.assessor())
-                .contentType(ContentType.JSON).body(Map.of("reason", "Fel enhet besöktes"))
-                .post("/api/overrides/" + overrideId + "/withdrawal"));
-        hold.awaitReached();
         ObjectNode amended = AlfUsveAnswers.allMet();
         amended.put("35a", "Vi mätte väntetider och kortade dem med en ny rutin för återbesök.");
-        Submissions.send(Submissions.event(unitId, "18", Submissions.CAMPAIGN, submissionId, 2, amended, true));
-        awaitOneWaitingForALock();
-        hold.release();
-
-        assertThat(withdrawal.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        Race race = race(unitId, () -> given().auth().oauth2(Tokens.assessor())
+                .contentType(ContentType.JSON).body(Map.of("reason", "Fel enhet besöktes"))
+                .post("/api/overrides/" + overrideId + "/withdrawal"), () -> {
+                    // the new revision arrives through the broker, as survey-service sends it
+                    Submissions.send(Submissions.event(unitId, "18", Submissions.CAMPAIGN, submissionId, 2,
+                            amended, true));
+                    return null;
+                });
+        assertThat(race.first().statusCode()).isEqualTo(200);
         JsonPath latest = Submissions.awaitAssessment(unitId, 2, 4);
         assertThat(latest.getInt("[0].version")).isEqualTo(4);
         assertThat(Submissions.level(latest, OVERRIDDEN_LEVEL).path("explanation").has("override")).isFalse();
@@ -150,15 +131,9 @@ class ConcurrentWorkTest {
         String unitId = submitAllMet("22");
         String review18 = reviewId(unitId, 18);
 
-        HeldUnitLocks.Hold hold = HeldUnitLocks.holdNext(unitId);
-        CompletableFuture<Response> first = async(() -> decide(review18, "APPROVED"));
-        hold.awaitReached();
-        CompletableFuture<Response> second = async(() -> decide(review18, "REJECTED"));
-        awaitOneWaitingForALock();
-        hold.release();
-
-        assertThat(first.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        Response late = second.get(60, TimeUnit.SECONDS);
+        Race race = race(unitId, () -> decide(review18, "APPROVED"), () -> decide(review18, "REJECTED"));
+        assertThat(race.first().statusCode()).isEqualTo(200);
+        Response late = race.second();
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.jsonPath().getString("code")).isEqualTo("REVIEW_ALREADY_DECIDED");
         given().auth().oauth2(Tokens.admin()).get("/api/reviews/" + review18 + "/audit").then().statusCode(200)
@@ -166,8 +141,22 @@ class ConcurrentWorkTest {
         assertThat(outcome(latest(unitId), 18)).isEqualTo("MET");
     }
 
-    private static <T> CompletableFuture<T> async(Supplier<T> request) {
-        return CompletableFuture.supplyAsync(request);
+    /** The answers of the two requests of a race. */
+    private record Race(Response first, Response second) {
+    }
+
+    /**
+     * Sends {@code first}, holds it once it holds the unit's lock, sends {@code second}, waits until that waits for
+     * a lock, lets the first go on, and returns both answers.
+     */
+    private Race race(String unitId, Supplier<Response> first, Supplier<Response> second) throws Exception {
+        HeldUnitLocks.Hold hold = HeldUnitLocks.holdNext(unitId);
+        CompletableFuture<Response> a = CompletableFuture.supplyAsync(first);
+        hold.awaitReached();
+        CompletableFuture<Response> b = CompletableFuture.supplyAsync(second);
+        awaitOneWaitingForALock();
+        hold.release();
+        return new Race(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
     }
 
     /** Until one backend of the test database waits for a lock: the second request has reached the unit's lock. */
