@@ -47,6 +47,9 @@ public class ImportResource {
                             "errors": [{"code": "INVALID_OPTION", "pointer": "/answers/3",
                                         "message": "'MAYBE' is not an option of 3"}]}]}""";
 
+    static final String INTERRUPTED = "INTERNAL_ERROR: a row failed in the service (logged); the import stopped "
+            + "there. detail names the row and the import, whose audit record lists the rows stored before it";
+
     private final ImportService imports;
     private final Caller caller;
 
@@ -60,8 +63,10 @@ public class ImportResource {
     @RolesAllowed({ Roles.REPORTER, Roles.ADMIN })
     @Operation(summary = "Import submissions (JSON)", description = "An array of {submissionId, campaignId, unitId, "
             + "answers, submit}. Each row is stored on its own: a rejected row blocks no other. New submissions count "
-            + "as imported, changed ones as updated, identical ones as ignored. A submitted submission is amended "
-            + "when the row says submit: true. dryRun=true checks everything and stores nothing.")
+            + "as imported, changed ones as updated, identical ones as ignored (also when a concurrent import stored "
+            + "them a moment before). A submitted submission is amended when the row says submit: true. A row is "
+            + "rejected only for what the client can fix; a failure of the service stops the import with a 500. "
+            + "dryRun=true checks everything and stores nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rows",
             value = """
                     [{"submissionId": "0b8f6c1e-7d2a-4f5b-9c3e-1a2b3c4d5e6f", "campaignId": "alf-2018-2021",
@@ -71,6 +76,7 @@ public class ImportResource {
             MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summary", value = SUMMARY)))
     @APIResponse(responseCode = "413", description = "The body exceeds the size limit")
     @APIResponse(responseCode = "422", description = "Not an array, or too many rows")
+    @APIResponse(responseCode = "500", description = INTERRUPTED)
     public ImportSummary importJson(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, JsonNode rows) {
         return imports.importJson(rows, dryRun, Actor.of(caller));
     }
@@ -92,6 +98,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The import summary")
     @APIResponse(responseCode = "400", description = "CSV_HEADER, MALFORMED_CSV, INVALID_ENCODING, "
             + "UNSUPPORTED_CHARSET")
+    @APIResponse(responseCode = "500", description = INTERRUPTED)
     public ImportSummary importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam("Content-Type") String contentType, byte[] csv) {
         return imports.importCsv(decode(csv, contentType), dryRun, Actor.of(caller));

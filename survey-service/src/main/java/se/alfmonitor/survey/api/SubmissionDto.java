@@ -7,8 +7,9 @@ import java.util.UUID;
 import se.alfmonitor.survey.domain.SubmissionStatus;
 
 /**
- * A submission as the contract shows it, plus {@code updatedBy} and the assessor's {@code returnComment} while it is
- * returned for correction.
+ * A submission as the contract shows it, plus {@code updatedBy}, the assessor's {@code returnComment} while it is
+ * returned for correction, and {@code etag}: the state's concurrency token, which every write advances (a return
+ * included) and an amendment sends back as {@code If-Match}; also sent as the response's {@code ETag} header.
  */
 public record SubmissionDto(
         UUID id,
@@ -22,5 +23,6 @@ public record SubmissionDto(
         String submittedBy,
         Instant updatedAt,
         String updatedBy,
-        String returnComment) {
+        String returnComment,
+        String etag) {
 }

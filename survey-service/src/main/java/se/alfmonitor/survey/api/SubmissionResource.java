@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,6 +37,7 @@ import se.alfmonitor.contract.problem.ProblemException;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
 import se.alfmonitor.survey.config.SurveyConfig;
+import se.alfmonitor.survey.domain.Precondition;
 import se.alfmonitor.survey.domain.SubmissionService;
 import se.alfmonitor.survey.domain.SubmissionStatus;
 import se.alfmonitor.survey.security.Actor;
@@ -108,19 +111,27 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.REPORTER, Roles.ADMIN })
     @Operation(summary = "Amend a submitted submission", description = "A new fully validated revision n+1; earlier "
-            + "revisions stay readable. Identical answers are a 200 no-op. Give expectedRevision (or If-Match: "
-            + "\"<revision>\") to be told with 409 REVISION_CONFLICT when someone else amended it first.")
+            + "revisions stay readable. Identical answers are a 200 no-op. Give If-Match with the ETag read (e.g. "
+            + "\"1-4\"), which every write advances, a return included, to be told with 409 REVISION_CONFLICT when "
+            + "anyone wrote after you read. A revision number (expectedRevision, or If-Match: \"1\") means that "
+            + "revision as it was submitted: it conflicts once a newer revision exists or the submission was returned "
+            + "for correction. expectedRevision takes precedence over If-Match. A new revision clears returnComment; "
+            + "the return and its comment stay in the history.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
             AmendmentRequest.class), examples = @ExampleObject(name = "amendment", value = AMENDMENT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "New revision")
     @APIResponse(responseCode = "200", description = "Identical to the current revision; nothing changed")
+    @APIResponse(responseCode = "400", description = "INVALID_IF_MATCH: neither an ETag nor a revision")
     @APIResponse(responseCode = "409", description = "REVISION_CONFLICT, SUBMISSION_NOT_SUBMITTED, "
             + "SUBMISSION_LOCKED, CAMPAIGN_CLOSED")
     @APIResponse(responseCode = "422", description = "Every problem of the answers")
-    public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response amend(@PathParam("id") UUID id,
+            @Parameter(description = "The submission's ETag (\"1-4\") or a revision (\"1\") the amendment is based "
+                    + "on") @HeaderParam("If-Match") String ifMatch,
             AmendmentRequest amendment) {
         AmendmentRequest body = amendment == null ? new AmendmentRequest(null, null) : amendment;
-        Integer expected = body.expectedRevision() != null ? body.expectedRevision() : revisionOf(ifMatch);
+        Precondition expected = body.expectedRevision() != null ? Precondition.revision(body.expectedRevision())
+                : Precondition.ifMatch(ifMatch);
         SubmissionService.Saved saved = submissions.amend(id, body.answers(), expected, Actor.of(caller), null);
         if (!saved.changed()) {
             return Response.ok(saved.submission()).build();
@@ -134,7 +145,9 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSESSOR)
     @Operation(summary = "Return a submission for correction", description = "Status RETURNED with the comment; the "
-            + "reporter edits it as a draft and submits it again as the next revision.")
+            + "reporter edits it as a draft and submits it again as the next revision, or amends it with If-Match: "
+            + "the new ETag. The return advances the ETag: an amendment based on the state before it answers 409 "
+            + "REVISION_CONFLICT.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name =
             "return", value = "{\"comment\": \"Exemplet i 30a beskriver inte hur resultaten hanterats.\"}")))
     @APIResponse(responseCode = "200", description = "Returned")
@@ -167,7 +180,8 @@ public class SubmissionResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
     @Operation(summary = "One submission with its current answers")
-    @APIResponse(responseCode = "200", description = "The submission")
+    @APIResponse(responseCode = "200", description = "The submission", headers = @Header(name = "ETag",
+            description = "The state's concurrency token (also the body's etag), for If-Match of an amendment"))
     @APIResponse(responseCode = "404", description = "No such submission")
     public SubmissionDto get(@PathParam("id") UUID id) {
         return submissions.get(id, Actor.of(caller));
@@ -218,19 +232,4 @@ public class SubmissionResource {
     private static DraftRequest body(DraftRequest draft) {
         return draft == null ? new DraftRequest(null, null, null) : draft;
     }
-
-    /** Reads a revision number from an If-Match value such as {@code "3"}, {@code W/"3"} or {@code 3}. */
-    static Integer revisionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String digits = ifMatch.replace("W/", "").replace("\"", "").trim();
-        try {
-            return Integer.valueOf(digits);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("INVALID_IF_MATCH", "If-Match must name a revision, e.g. \"3\"",
-                    List.of(new FieldError("INVALID_IF_MATCH", "?If-Match", "Not a revision: " + ifMatch)));
-        }
-    }
-
 }

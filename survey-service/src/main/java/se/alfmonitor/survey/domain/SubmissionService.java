@@ -1,16 +1,11 @@
 package se.alfmonitor.survey.domain;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -41,6 +36,7 @@ import se.alfmonitor.survey.api.ValidateRequest;
 import se.alfmonitor.survey.persistence.CampaignEntity;
 import se.alfmonitor.survey.persistence.SubmissionEntity;
 import se.alfmonitor.survey.persistence.SubmissionEventEntity;
+import se.alfmonitor.survey.persistence.SubmissionLock;
 import se.alfmonitor.survey.persistence.SubmissionRevisionEntity;
 import se.alfmonitor.survey.persistence.UnitEntity;
 import se.alfmonitor.survey.questionnaire.AnswerValidator;
@@ -49,9 +45,9 @@ import se.alfmonitor.survey.questionnaire.QuestionnaireLevel;
 import se.alfmonitor.survey.security.Actor;
 
 /**
- * Drafts, submitted revisions, amendments and returns. Every write locks the submission row, so concurrent writes
- * are serialised and none is lost; each transition and its changed answers go to the audit history, and each
- * submitted revision to the outbox, in the transaction of the change.
+ * Drafts, submitted revisions, amendments and returns. Every write takes its unit's {@link SubmissionLock} before it
+ * reads the submission, so concurrent writes are serialised and none is lost; each transition and its changed
+ * answers go to the audit history, and each submitted revision to the outbox, in the transaction of the change.
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -70,17 +66,24 @@ public class SubmissionService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final CampaignService campaigns;
+    private final SubmissionLock locks;
+    private final AnswerDiff diffs;
 
-    public SubmissionService(Outbox outbox, ObjectMapper mapper, CampaignService campaigns) {
+    public SubmissionService(Outbox outbox, ObjectMapper mapper, CampaignService campaigns, SubmissionLock locks) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.campaigns = campaigns;
+        this.locks = locks;
+        this.diffs = new AnswerDiff(mapper);
     }
 
     @Transactional
     public Saved saveDraft(UUID id, DraftRequest draft, Actor actor, UUID importId) {
         List<FieldError> errors = new ArrayList<>();
         Target target = resolve(draft.campaignId(), draft.unitId(), actor, errors);
+        if (target != null) {
+            locks.lock(target.campaign().id, target.unit().id());
+        }
         SubmissionEntity submission = SubmissionEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (submission != null) {
             actor.requireRegion(submission.regionCode);
@@ -108,7 +111,7 @@ public class SubmissionService {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        JsonNode after = canonical(draft.answers());
+        JsonNode after = diffs.canonical(draft.answers());
         Instant now = now();
         boolean created = submission == null;
         if (created) {
@@ -119,11 +122,11 @@ public class SubmissionService {
             submission.regionCode = target.unit().regionCode();
             submission.status = SubmissionStatus.DRAFT;
             submission.createdAt = now;
-        } else if (canonical(submission.answers).equals(after)) {
+        } else if (diffs.canonical(submission.answers).equals(after)) {
             return new Saved(false, false, toDto(submission));
         }
-        List<Map<String, Object>> changes = diff(created ? mapper.createObjectNode() : canonical(submission.answers),
-                after);
+        JsonNode before = created ? mapper.createObjectNode() : diffs.canonical(submission.answers);
+        List<Map<String, Object>> changes = diffs.diff(before, after);
         submission.answers = mapper.convertValue(after, MAP);
         submission.updatedAt = now;
         submission.updatedBy = actor.name();
@@ -131,7 +134,7 @@ public class SubmissionService {
             persistNew(submission);
         }
         audit(submission, created ? "DRAFT_CREATED" : "DRAFT_SAVED", actor, now, null, importId, changes);
-        return new Saved(created, true, toDto(submission));
+        return new Saved(created, true, written(submission));
     }
 
     /** Full validation, then a new revision; submitting an already submitted submission again is a no-op. */
@@ -148,22 +151,22 @@ public class SubmissionService {
             throw ProblemException.conflict("SUBMISSION_LOCKED", "Submission " + id + " is locked");
         }
         QuestionnaireDefinition definition = campaigns.definitionOf(campaign);
-        JsonNode answers = canonical(submission.answers);
+        JsonNode answers = diffs.canonical(submission.answers);
         List<FieldError> errors = AnswerValidator.validate(definition, answers, AnswerValidator.Mode.COMPLETE);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
         newRevision(submission, campaign, answers, actor, "SUBMITTED", null, importId);
-        return new Saved(false, true, toDto(submission));
+        return new Saved(false, true, written(submission));
     }
 
     /**
      * A new validated revision n+1 of a submitted (or returned) submission. Identical answers to a submitted one
-     * change nothing. With {@code expectedRevision}, a submission that has moved on answers 409
+     * change nothing. With an {@code expected} state, a submission that has moved on (or was returned) answers 409
      * {@code REVISION_CONFLICT}.
      */
     @Transactional
-    public Saved amend(UUID id, JsonNode answers, Integer expectedRevision, Actor actor, UUID importId) {
+    public Saved amend(UUID id, JsonNode answers, Precondition expected, Actor actor, UUID importId) {
         SubmissionEntity submission = lockExisting(id);
         actor.requireRegion(submission.regionCode);
         CampaignEntity campaign = CampaignEntity.findById(submission.campaignId);
@@ -175,21 +178,20 @@ public class SubmissionService {
             throw ProblemException.conflict("SUBMISSION_NOT_SUBMITTED", "Submission " + id
                     + " has never been submitted; submit the draft first");
         }
-        if (expectedRevision != null && expectedRevision != submission.revision) {
-            throw ProblemException.conflict("REVISION_CONFLICT", "Submission " + id + " is at revision "
-                    + submission.revision + ", not " + expectedRevision + "; read it again and retry");
+        if (expected != null) {
+            expected.require(submission);
         }
         List<FieldError> errors = AnswerValidator.validate(campaigns.definitionOf(campaign), answers,
                 AnswerValidator.Mode.COMPLETE);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        JsonNode after = canonical(answers);
-        if (submission.status == SubmissionStatus.SUBMITTED && canonical(submission.answers).equals(after)) {
+        JsonNode after = diffs.canonical(answers);
+        if (submission.status == SubmissionStatus.SUBMITTED && diffs.canonical(submission.answers).equals(after)) {
             return new Saved(false, false, toDto(submission));
         }
         newRevision(submission, campaign, after, actor, "AMENDED", null, importId);
-        return new Saved(false, true, toDto(submission));
+        return new Saved(false, true, written(submission));
     }
 
     /** An assessor sends a submitted submission back; the reporter edits it as a draft and submits it again. */
@@ -213,7 +215,7 @@ public class SubmissionService {
         submission.updatedAt = now;
         submission.updatedBy = actor.name();
         audit(submission, "RETURNED", actor, now, comment, null, List.of());
-        return toDto(submission);
+        return written(submission);
     }
 
     /** A dry run of a would-be submission: every error at once, nothing stored. */
@@ -376,7 +378,7 @@ public class SubmissionService {
             String action, String comment, UUID importId) {
         Instant now = now();
         JsonNode previous = submission.revision == 0 ? mapper.createObjectNode()
-                : canonical(SubmissionRevisionEntity.<SubmissionRevisionEntity> findById(
+                : diffs.canonical(SubmissionRevisionEntity.<SubmissionRevisionEntity> findById(
                         new SubmissionRevisionEntity.Key(submission.id, submission.revision)).answers);
         submission.status = SubmissionStatus.SUBMITTED;
         submission.revision++;
@@ -395,7 +397,7 @@ public class SubmissionService {
         revision.submittedBy = actor.name();
         revision.persist();
 
-        audit(submission, action, actor, now, comment, importId, diff(previous, answers));
+        audit(submission, action, actor, now, comment, importId, diffs.diff(previous, answers));
 
         SubmissionSubmitted.UnitRef unit = unitRef(campaign, submission.unitId);
         outbox.publish(Topic.SUBMISSIONS, unit.id(), submission.id.toString(), new SubmissionSubmitted(
@@ -448,18 +450,21 @@ public class SubmissionService {
         }
     }
 
+    /** The unit's lock makes a second submission visible first; the unique keys remain as the last defence. */
     private static void persistNew(SubmissionEntity submission) {
         try {
             submission.persistAndFlush();
         } catch (ConstraintViolationException e) {
-            // another request created the same submission (or one for the same unit) at the same moment
-            throw ProblemException.conflict("REVISION_CONFLICT", "Submission " + submission.id
-                    + " was written by another request at the same time; read it again and retry");
+            boolean sameId = "submission_pkey".equals(e.getConstraintName());
+            throw ProblemException.conflict(sameId ? "SUBMISSION_ID_CONFLICT" : "SUBMISSION_EXISTS", sameId
+                    ? "Submission " + submission.id + " was created for another unit or campaign at the same time"
+                    : "Unit " + submission.unitId + " got another submission in campaign " + submission.campaignId
+                            + " at the same time; write to that one");
         }
     }
 
-    private static SubmissionEntity lockExisting(UUID id) {
-        SubmissionEntity submission = SubmissionEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    private SubmissionEntity lockExisting(UUID id) {
+        SubmissionEntity submission = locks.lockExisting(id);
         if (submission == null) {
             throw ProblemException.notFound("SUBMISSION_NOT_FOUND", "No submission " + id);
         }
@@ -474,43 +479,6 @@ public class SubmissionService {
         return submission;
     }
 
-    /**
-     * The answers as they compare after a round trip through storage, so that identical content is recognised
-     * whatever number types or key order it arrived with.
-     */
-    JsonNode canonical(Object answers) {
-        try {
-            return mapper.readTree(mapper.writeValueAsBytes(answers));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code [{item, before, after}]} for every item whose answer differs; absent sides are left out. */
-    List<Map<String, Object>> diff(JsonNode before, JsonNode after) {
-        Set<String> items = new LinkedHashSet<>();
-        after.fieldNames().forEachRemaining(items::add);
-        before.fieldNames().forEachRemaining(items::add);
-        List<Map<String, Object>> changes = new ArrayList<>();
-        for (String item : items) {
-            JsonNode was = before.get(item);
-            JsonNode is = after.get(item);
-            if (Objects.equals(was, is)) {
-                continue;
-            }
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("item", item);
-            if (was != null) {
-                change.put("before", mapper.convertValue(was, Object.class));
-            }
-            if (is != null) {
-                change.put("after", mapper.convertValue(is, Object.class));
-            }
-            changes.add(change);
-        }
-        return changes;
-    }
-
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
@@ -518,7 +486,13 @@ public class SubmissionService {
     static SubmissionDto toDto(SubmissionEntity s) {
         return new SubmissionDto(s.id, s.campaignId, s.unitId, s.regionCode, s.status, s.revision,
                 s.answers == null ? Map.of() : new LinkedHashMap<>(s.answers), s.submittedAt, s.submittedBy,
-                s.updatedAt, s.updatedBy, s.returnComment);
+                s.updatedAt, s.updatedBy, s.returnComment, Precondition.etagOf(s));
+    }
+
+    /** A submission this transaction changed, flushed first so that its ETag shows the version the change gets. */
+    private static SubmissionDto written(SubmissionEntity s) {
+        SubmissionEntity.flush();
+        return toDto(s);
     }
 
     private static RevisionDto toRevisionDto(SubmissionRevisionEntity r) {

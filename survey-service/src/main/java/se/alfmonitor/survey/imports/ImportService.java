@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.alfmonitor.contract.problem.FieldError;
+import se.alfmonitor.contract.problem.Problem;
 import se.alfmonitor.contract.problem.ProblemException;
 import se.alfmonitor.survey.api.DraftRequest;
 import se.alfmonitor.survey.api.ImportRunDto;
@@ -34,13 +35,17 @@ import se.alfmonitor.survey.domain.SubmissionService;
 import se.alfmonitor.survey.domain.SubmissionStatus;
 import se.alfmonitor.survey.persistence.CampaignEntity;
 import se.alfmonitor.survey.persistence.ImportRunEntity;
+import se.alfmonitor.survey.persistence.SubmissionLock;
 import se.alfmonitor.survey.questionnaire.QuestionnaireDefinition;
 import se.alfmonitor.survey.security.Actor;
 
 /**
  * Bulk import of submissions. Each row runs in its own transaction through the same service methods as the single
- * endpoints, so a rejected row changes nothing and blocks no other row; a dry run rolls every row back. The import as
- * a whole is one audit record, and every change it makes carries its id in the submissions' history.
+ * endpoints, so a rejected row changes nothing and blocks no other row; a dry run rolls every row back. A row takes
+ * its unit's {@link SubmissionLock} before it reads what is stored, so a row that a concurrent import has just stored
+ * is seen, and ignored when identical. A row is rejected only for what the client can fix; a failure of the service
+ * stops the import with a 500. The import as a whole is one audit record, and every change it makes carries its id
+ * in the submissions' history.
  */
 @ApplicationScoped
 public class ImportService {
@@ -69,13 +74,15 @@ public class ImportService {
     private final CampaignService campaigns;
     private final SurveyConfig config;
     private final ObjectMapper mapper;
+    private final SubmissionLock locks;
 
     public ImportService(SubmissionService submissions, CampaignService campaigns, SurveyConfig config,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, SubmissionLock locks) {
         this.submissions = submissions;
         this.campaigns = campaigns;
         this.config = config;
         this.mapper = mapper;
+        this.locks = locks;
     }
 
     public ImportSummary importJson(JsonNode body, boolean dryRun, Actor actor) {
@@ -145,9 +152,15 @@ public class ImportService {
                 } catch (ProblemException e) {
                     errors.addAll(errorsOf(e));
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "Import %s: row %d failed", importId, row.index());
-                    errors.add(new FieldError("ROW_FAILED", "/", "The row could not be stored; nothing of it was "
-                            + "changed. The failure is logged."));
+                    // nothing the client could fix: no rejection inside a 200, but the request fails
+                    LOG.errorf(e, "Import %s: row %d failed; the import stops there", importId, row.index());
+                    recordQuietly(new ImportSummary(importId, dryRun, imported, updated, ignored, conflicts.size(),
+                            conflicts), format, actor, started);
+                    throw new ProblemException(Problem.of(500, "INTERNAL_ERROR", "Internal error", "Row "
+                            + row.index() + " could not be stored and the import stopped there; the failure is "
+                            + "logged. The rows before it are as GET /api/imports/" + importId + " shows, the rows "
+                            + "from it on were not tried. Send the import again: rows already stored are ignored.",
+                            List.of()));
                 }
             }
             conflicts.add(new ImportSummary.Conflict(row.index(), row.rawSubmissionId(), row.lines(), errors));
@@ -174,6 +187,10 @@ public class ImportService {
 
     private Outcome applyInTransaction(ImportRow row, Actor actor, UUID importId) {
         UUID id = row.submissionId();
+        if (row.campaignId() != null && row.unitId() != null) {
+            // what is stored decides what is written; a concurrent import of the same row comes before or after
+            locks.lock(row.campaignId(), row.unitId());
+        }
         if (row.submit()) {
             // everything a submit would check, reported at once and before anything is written
             List<FieldError> errors = submissions.validate(new ValidateRequest(id, row.campaignId(), row.unitId(),
@@ -209,6 +226,15 @@ public class ImportService {
         }
         String pointer = "OTHER_REGION".equals(e.problem().code()) ? "/unitId" : "/";
         return List.of(new FieldError(e.problem().code(), pointer, e.problem().detail()));
+    }
+
+    /** The audit record of an import that failed, if the database takes it; the failure itself is logged. */
+    private void recordQuietly(ImportSummary summary, String format, Actor actor, Instant started) {
+        try {
+            record(summary, format, actor, started);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import %s: its audit record could not be stored", summary.importId());
+        }
     }
 
     private void record(ImportSummary summary, String format, Actor actor, Instant started) {
