@@ -12,9 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,11 +21,9 @@ import se.alfmonitor.indicator.catalogue.IndicatorCatalogue.Compiled;
 import se.alfmonitor.indicator.catalogue.IndicatorCatalogue.Parts;
 import se.alfmonitor.indicator.catalogue.IndicatorDefinition;
 import se.alfmonitor.indicator.config.IndicatorConfig;
-import se.alfmonitor.indicator.indicators.StudyRecords.Report;
 import se.alfmonitor.indicator.indicators.StudyRecords.Study;
 import se.alfmonitor.indicator.indicators.StudyRecords.Tally;
 import se.alfmonitor.indicator.reference.ReferenceLoadListener;
-import se.alfmonitor.indicator.reference.ReferenceStatistics;
 import se.alfmonitor.indicator.reference.ReferenceStatistics.Figure;
 import se.alfmonitor.indicator.reference.ReferenceStatistics.Kind;
 import se.alfmonitor.indicator.values.NewValue;
@@ -45,24 +41,20 @@ import se.alfmonitor.indicator.values.WritersTurn;
 public class StudyIndicators implements ReferenceLoadListener {
 
     public static final String REGIONAL_QUESTIONNAIRE = "regional-research";
-    private static final String STUDIES_ITEM = "clinicalStudies";
-    private static final String POPULATION_ITEM = "population";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final IndicatorCatalogue catalogue;
     private final ValueStore values;
     private final WritersTurn writersTurn;
-    private final ReferenceStatistics reference;
-    private final ObjectMapper mapper;
+    private final StudyLists lists;
     private final IndicatorConfig config;
 
     public StudyIndicators(IndicatorCatalogue catalogue, ValueStore values, WritersTurn writersTurn,
-            ReferenceStatistics reference, ObjectMapper mapper, IndicatorConfig config) {
+            StudyLists lists, IndicatorConfig config) {
         this.catalogue = catalogue;
         this.values = values;
         this.writersTurn = writersTurn;
-        this.reference = reference;
-        this.mapper = mapper;
+        this.lists = lists;
         this.config = config;
     }
 
@@ -79,10 +71,10 @@ public class StudyIndicators implements ReferenceLoadListener {
         Set<Integer> populationYears = new TreeSet<>();
         for (SubmittedAnswers submission : submissions) {
             snapshots.add(Periods.referenceYear(submission.campaignId()));
-            for (JsonNode row : submission.answers().path(STUDIES_ITEM)) {
-                startYear(row).ifPresent(years::add);
+            for (JsonNode row : submission.answers().path(StudyLists.STUDIES_ITEM)) {
+                StudyLists.startYear(row).ifPresent(years::add);
             }
-            submission.answers().path(POPULATION_ITEM).fields().forEachRemaining(figure -> {
+            submission.answers().path(StudyLists.POPULATION_ITEM).fields().forEachRemaining(figure -> {
                 if (figure.getKey().matches("\\d{4}") && figure.getValue().isNumber()) {
                     populationYears.add(Integer.parseInt(figure.getKey()));
                 }
@@ -91,11 +83,12 @@ public class StudyIndicators implements ReferenceLoadListener {
         // the turn before the study lists are read: a concurrent writer of another region's list has committed
         // before it, or will read this one's after
         writersTurn.take();
-        List<SubmissionAnswersEntity> all = regionalSubmissions();
+        List<SubmissionAnswersEntity> all = StudyLists.regional();
         if (!populationYears.isEmpty()) {
             for (SubmissionAnswersEntity submission : all) {
-                for (JsonNode row : submission.answers.path(STUDIES_ITEM)) {
-                    startYear(row).filter(y -> populationYears.stream().anyMatch(p -> p <= Integer.parseInt(y)
+                for (JsonNode row : submission.answers.path(StudyLists.STUDIES_ITEM)) {
+                    Optional<String> start = StudyLists.startYear(row);
+                    start.filter(y -> populationYears.stream().anyMatch(p -> p <= Integer.parseInt(y)
                             && Integer.parseInt(y) <= p + config.referenceLookbackYears())).ifPresent(years::add);
                 }
             }
@@ -114,13 +107,13 @@ public class StudyIndicators implements ReferenceLoadListener {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recomputeAll() {
         writersTurn.take();
-        List<SubmissionAnswersEntity> submissions = regionalSubmissions();
+        List<SubmissionAnswersEntity> submissions = StudyLists.regional();
         Set<String> snapshots = new TreeSet<>();
         Set<String> years = new TreeSet<>();
         for (SubmissionAnswersEntity submission : submissions) {
             snapshots.add(Periods.referenceYear(submission.campaignId));
-            for (JsonNode row : submission.answers.path(STUDIES_ITEM)) {
-                startYear(row).ifPresent(years::add);
+            for (JsonNode row : submission.answers.path(StudyLists.STUDIES_ITEM)) {
+                StudyLists.startYear(row).ifPresent(years::add);
             }
         }
         recompute(snapshots, years, submissions);
@@ -134,10 +127,6 @@ public class StudyIndicators implements ReferenceLoadListener {
         values.recordAll(computed);
     }
 
-    private static List<SubmissionAnswersEntity> regionalSubmissions() {
-        return SubmissionAnswersEntity.list("questionnaireKey", REGIONAL_QUESTIONNAIRE);
-    }
-
     // ---- CF-01 -----------------------------------------------------------------------------------------------
 
     private void cancerStudies(String period, List<SubmissionAnswersEntity> all,
@@ -149,10 +138,10 @@ public class StudyIndicators implements ReferenceLoadListener {
         List<SubmissionAnswersEntity> submissions = all.stream()
                 .filter(s -> Periods.referenceYear(s.campaignId).equals(period)).toList();
         for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_CANCER_STUDIES)) {
-            List<Study> studies = StudyRecords.deduplicate(reports(submissions, indicator, period));
+            List<Study> studies = StudyRecords.deduplicate(lists.reports(submissions, indicator, period));
             Map<String, Optional<Figure>> populations = new TreeMap<>();
             Map<String, Tally> tallies = StudyRecords.attribute(studies, region -> populations
-                    .computeIfAbsent(region, r -> figure(Kind.POPULATION, r, year, submissions))
+                    .computeIfAbsent(region, r -> lists.figure(Kind.POPULATION, r, year, submissions))
                     .map(Figure::value));
             Set<String> regions = new TreeSet<>(tallies.keySet());
             submissions.forEach(s -> regions.add(s.regionCode));
@@ -163,9 +152,9 @@ public class StudyIndicators implements ReferenceLoadListener {
             Set<Integer> populationYears = new TreeSet<>();
             for (String region : regions) {
                 Tally tally = tallies.getOrDefault(region, new StudyRecords.Tally());
-                Optional<Figure> incidence = figure(Kind.CANCER_INCIDENCE, region, year, submissions);
+                Optional<Figure> incidence = lists.figure(Kind.CANCER_INCIDENCE, region, year, submissions);
                 Optional<Figure> population = populations.computeIfAbsent(region,
-                        r -> figure(Kind.POPULATION, r, year, submissions));
+                        r -> lists.figure(Kind.POPULATION, r, year, submissions));
                 Map<String, Object> inputs = new LinkedHashMap<>();
                 inputs.put("attributedPatients", tally.patients);
                 incidence.ifPresent(f -> inputs.put("newCancerCases", f.value()));
@@ -209,7 +198,7 @@ public class StudyIndicators implements ReferenceLoadListener {
     private void ongoingStudies(String period, List<SubmissionAnswersEntity> submissions,
             List<NewValue> computed) {
         for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_ONGOING_STUDIES)) {
-            List<Study> studies = StudyRecords.deduplicate(reports(submissions, indicator, period));
+            List<Study> studies = StudyRecords.deduplicate(lists.reports(submissions, indicator, period));
             Set<String> regions = new TreeSet<>();
             studies.forEach(s -> regions.addAll(s.regions()));
             submissions.forEach(s -> regions.add(s.regionCode));
@@ -295,12 +284,12 @@ public class StudyIndicators implements ReferenceLoadListener {
             List<NewValue> computed) {
         int year = Integer.parseInt(period);
         for (Compiled indicator : catalogue.byFeed(IndicatorDefinition.FEED_STARTED_STUDIES)) {
-            List<Study> studies = StudyRecords.deduplicate(reports(submissions, indicator, period));
+            List<Study> studies = StudyRecords.deduplicate(lists.reports(submissions, indicator, period));
             Set<String> regions = new TreeSet<>();
             studies.forEach(s -> regions.addAll(s.regions()));
             Map<String, BigDecimal> populations = new TreeMap<>();
             for (String region : OrgUnitLevel.REGIONS) {
-                figure(Kind.POPULATION, region, year, submissions).ifPresent(f -> {
+                lists.figure(Kind.POPULATION, region, year, submissions).ifPresent(f -> {
                     populations.put(region, f.value());
                     regions.add(region);
                 });
@@ -339,67 +328,6 @@ public class StudyIndicators implements ReferenceLoadListener {
         BigDecimal total = populations.entrySet().stream().filter(e -> inArea.test(e.getKey()))
                 .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
         return total.signum() == 0 ? null : total;
-    }
-
-    // ---- shared ----------------------------------------------------------------------------------------------
-
-    private List<Report> reports(List<SubmissionAnswersEntity> submissions, Compiled indicator, String period) {
-        List<Report> reports = new ArrayList<>();
-        for (SubmissionAnswersEntity submission : submissions) {
-            for (JsonNode row : submission.answers.path(STUDIES_ITEM)) {
-                String registryId = row.path("registryId").asText("").trim();
-                if (registryId.isEmpty()) {
-                    continue;
-                }
-                List<String> ids = new ArrayList<>(List.of(registryId));
-                for (String other : row.path("otherRegistryIds").asText("").split(",")) {
-                    if (!other.isBlank()) {
-                        ids.add(other.trim());
-                    }
-                }
-                Set<String> regions = new TreeSet<>();
-                row.path("participatingRegions").forEach(r -> regions.add(r.asText()));
-                Map<String, Object> study = mapper.convertValue(row, new TypeReference<Map<String, Object>>() {
-                });
-                startYear(row).ifPresent(y -> study.put("startYear", y));
-                reports.add(new Report(submission.regionCode, ids, regions, longOrNull(row.path("enrolledPatients")),
-                        row.path("enrolmentType").asText(null), longOrNull(row.path("patientsInRegion")),
-                        indicator.selects(study, period)));
-            }
-        }
-        return reports;
-    }
-
-    /** A reference figure, or failing that the region's own submitted figure for the year or the years before. */
-    private Optional<Figure> figure(Kind kind, String region, int year, List<SubmissionAnswersEntity> submissions) {
-        Optional<Figure> loaded = reference.lookup(kind, region, year);
-        if (loaded.isPresent()) {
-            return loaded;
-        }
-        String item = kind == Kind.POPULATION ? POPULATION_ITEM : "newCancerCases";
-        for (SubmissionAnswersEntity submission : submissions) {
-            if (!submission.regionCode.equals(region)) {
-                continue;
-            }
-            JsonNode byYear = submission.answers.path(item);
-            for (int y = year; y >= year - config.referenceLookbackYears(); y--) {
-                JsonNode value = byYear.path(String.valueOf(y));
-                if (value.isNumber()) {
-                    return Optional.of(new Figure(value.decimalValue(), y,
-                            "submission " + submission.submissionId + " of region " + region));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> startYear(JsonNode row) {
-        String date = row.path("startDate").asText("");
-        return date.matches("\\d{4}-.*") ? Optional.of(date.substring(0, 4)) : Optional.empty();
-    }
-
-    private static Long longOrNull(JsonNode node) {
-        return node.isIntegralNumber() ? node.asLong() : null;
     }
 
     private static BigDecimal share(int part, int whole) {
