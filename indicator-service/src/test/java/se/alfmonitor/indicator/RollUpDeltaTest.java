@@ -24,8 +24,8 @@ import jakarta.persistence.EntityManager;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.AssessmentCompleted.Level;
 import se.alfmonitor.contract.events.LevelOutcome;
-import se.alfmonitor.indicator.domain.AssessmentIndicators;
-import se.alfmonitor.indicator.domain.RollUps;
+import se.alfmonitor.indicator.indicators.AssessmentIndicators;
+import se.alfmonitor.indicator.rollup.RollUps;
 import se.alfmonitor.testing.Tokens;
 
 /**

@@ -25,7 +25,7 @@ import se.alfmonitor.contract.events.CloudEvent;
 import se.alfmonitor.contract.events.SubmissionSubmitted;
 import se.alfmonitor.contract.events.Topic;
 import se.alfmonitor.contract.messaging.Inbox;
-import se.alfmonitor.indicator.domain.SubmissionIndicators;
+import se.alfmonitor.indicator.indicators.SubmissionIndicators;
 import se.alfmonitor.testing.Tokens;
 import se.alfmonitor.testing.TopicProbe;
 

@@ -15,8 +15,8 @@ import se.alfmonitor.contract.problem.FieldError;
 import se.alfmonitor.contract.problem.ProblemException;
 import se.alfmonitor.contract.security.Roles;
 import se.alfmonitor.indicator.config.IndicatorConfig;
-import se.alfmonitor.indicator.domain.ValueStore;
-import se.alfmonitor.indicator.persistence.IndicatorValueEntity;
+import se.alfmonitor.indicator.values.ValueQueries;
+import se.alfmonitor.indicator.values.IndicatorValueEntity;
 
 @Path("/api/feed")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,10 +25,10 @@ public class FeedResource {
     private static final String CURSOR_PREFIX = "v1:";
     private static final int DEFAULT_LIMIT = 100;
 
-    private final ValueStore values;
+    private final ValueQueries values;
     private final IndicatorConfig config;
 
-    public FeedResource(ValueStore values, IndicatorConfig config) {
+    public FeedResource(ValueQueries values, IndicatorConfig config) {
         this.values = values;
         this.config = config;
     }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import se.alfmonitor.contract.security.Roles;
-import se.alfmonitor.indicator.domain.Recompute;
+import se.alfmonitor.indicator.indicators.Recompute;
 
 @Path("/api/recompute")
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import se.alfmonitor.contract.problem.ProblemException;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
-import se.alfmonitor.indicator.domain.ReferenceStatistics;
-import se.alfmonitor.indicator.domain.ReferenceStatistics.Kind;
-import se.alfmonitor.indicator.domain.ReferenceStatistics.Version;
+import se.alfmonitor.indicator.reference.ReferenceStatistics;
+import se.alfmonitor.indicator.reference.ReferenceStatistics.Kind;
+import se.alfmonitor.indicator.reference.ReferenceStatistics.Version;
 
 /** Population and new cancer cases per region and year: {@code population} and {@code cancer-incidence}. */
 @Path("/api/reference/{kind}/{year}")

@@ -23,21 +23,21 @@ import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
 import se.alfmonitor.indicator.catalogue.IndicatorCatalogue;
 import se.alfmonitor.indicator.catalogue.IndicatorDefinition;
-import se.alfmonitor.indicator.domain.OrgUnitLevel;
+import se.alfmonitor.indicator.values.OrgUnitLevel;
 import se.alfmonitor.indicator.fhir.MeasureReports;
-import se.alfmonitor.indicator.domain.ValueStore;
+import se.alfmonitor.indicator.values.ValueQueries;
 
 @Path("/api/values")
 public class ValueResource {
 
     public static final String TEXT_CSV = "text/csv";
 
-    private final ValueStore values;
+    private final ValueQueries values;
     private final Caller caller;
     private final IndicatorCatalogue catalogue;
     private final MeasureReports measureReports;
 
-    public ValueResource(ValueStore values, Caller caller, IndicatorCatalogue catalogue,
+    public ValueResource(ValueQueries values, Caller caller, IndicatorCatalogue catalogue,
             MeasureReports measureReports) {
         this.values = values;
         this.caller = caller;

@@ -11,7 +11,7 @@ import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.CloudEvent;
 import se.alfmonitor.contract.events.Topic;
 import se.alfmonitor.contract.messaging.Inbox;
-import se.alfmonitor.indicator.domain.AssessmentIndicators;
+import se.alfmonitor.indicator.indicators.AssessmentIndicators;
 
 /**
  * Recomputes the indicators assessments affect, once per event, for the records of one poll together: under a burst

@@ -11,7 +11,7 @@ import se.alfmonitor.contract.events.CloudEvent;
 import se.alfmonitor.contract.events.SubmissionSubmitted;
 import se.alfmonitor.contract.events.Topic;
 import se.alfmonitor.contract.messaging.Inbox;
-import se.alfmonitor.indicator.domain.SubmissionIndicators;
+import se.alfmonitor.indicator.indicators.SubmissionIndicators;
 
 /**
  * Recomputes the indicators submitted questionnaires (unit and regional) feed, for the records of one poll together:

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import se.alfmonitor.contract.events.Topic;
 import se.alfmonitor.contract.events.UnitChanged;
 import se.alfmonitor.contract.messaging.Inbox;
-import se.alfmonitor.indicator.domain.ResponseRates;
+import se.alfmonitor.indicator.indicators.ResponseRates;
 
 /** Keeps the unit registry the response rate (ALF-05) counts against, once per event. */
 @ApplicationScoped
