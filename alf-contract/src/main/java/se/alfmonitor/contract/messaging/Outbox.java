@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -30,7 +29,6 @@ import se.alfmonitor.contract.events.Topic;
 public class Outbox {
 
     private static final Object WAKE_UP_REGISTERED = new Object();
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final EventCodec codec;
     private final OutboxRelay relay;
@@ -84,29 +82,23 @@ public class Outbox {
     }
 
     /**
-     * {@link #publishAll} for events whose data has one large member a row of the database holds already: each
-     * event's row in the outbox refers to the row of {@code table} whose {@code id} is given, and {@link OutboxRelay}
-     * sets {@code data.<member>} to that row's JSON {@code column} (or to what a {@link StoredMemberReader} for
-     * {@code table.column} reads) when it publishes the event. The value is neither sent through the service and
-     * back nor stored a second time. The events' own data should leave
-     * {@code member} null, and the referenced rows must never change (a re-sent event must be the same event).
+     * {@link #publishAll} for events whose outbox rows refer to data the service stores already instead of holding
+     * a copy of it: each row keeps its envelope as given and the reference, and the service's {@link OutboxPayloads}
+     * bean of {@code kind} finishes the event when the relay publishes it.
      *
-     * @param rowIds the id of the row holding each event's member, in the order of {@code events}
-     * @param table a table name of the caller's schema (not input: the relay puts it into a statement)
-     * @param column the JSON column of {@code table} (likewise)
-     * @throws IllegalStateException if a row id is not found in {@code table}
+     * @param references the reference of each event, in the order of {@code events}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> List<CloudEvent<T>> publishAllWithStoredMember(Topic topic, List<Pending<T>> events,
-            List<Long> rowIds, String table, String column, String member) {
-        if (events.size() != rowIds.size()) {
-            throw new IllegalArgumentException(events.size() + " events but " + rowIds.size() + " row ids");
+    public <T> List<CloudEvent<T>> publishAllReferring(Topic topic, List<Pending<T>> events, String kind,
+            List<Long> references) {
+        if (events.size() != references.size()) {
+            throw new IllegalArgumentException(events.size() + " events but " + references.size() + " references");
         }
-        if (!isIdentifier(table) || !isIdentifier(column)) {
-            throw new IllegalArgumentException("Not an identifier: " + table + "." + column);
+        if (kind == null || kind.isBlank()) {
+            throw new IllegalArgumentException("A reference needs a kind");
         }
         Envelopes<T> envelopes = envelopes(topic, events);
-        insert(topic, envelopes, new StoredMember(member, table, column, rowIds.toArray()));
+        insert(topic, envelopes, new References(kind, references.toArray()));
         return envelopes.events();
     }
 
@@ -130,61 +122,39 @@ public class Outbox {
         return new Envelopes<>(created, ids, keys, payloads);
     }
 
-    /** Where the events' data member is stored: see {@link #publishAllWithStoredMember}. */
-    private record StoredMember(String member, String table, String column, Object[] rowIds) {
+    /** What the events' rows refer to: see {@link #publishAllReferring}. */
+    private record References(String kind, Object[] references) {
     }
 
     /**
      * Inserts the rows of {@code envelopes} in one statement, in their order (their ids are drawn in that order), and
      * wakes the relay after commit.
      *
-     * @param stored where each event's stored member is, or null for events that hold all their data
+     * @param references what each event's row refers to, or null for events that hold all their data
      */
-    private void insert(Topic topic, Envelopes<?> envelopes, StoredMember stored) {
+    private void insert(Topic topic, Envelopes<?> envelopes, References references) {
         if (envelopes.events().isEmpty()) {
             return;
         }
-        String columns = "event_id, topic, event_key, event_type, payload, created_at, attempts";
-        String values = "e.event_id, ?, e.event_key, ?, e.payload, ?, 0";
-        String statement = stored == null
-                ? "insert into outbox_event (" + columns + ") select " + values
-                        + " from unnest(?, ?, ?) with ordinality as e(event_id, event_key, payload, ord)"
-                        + " order by e.ord"
-                // the join finds each referenced row by its key only: the member itself is not read here
-                : "insert into outbox_event (" + columns + ", stored_member, stored_table, stored_column,"
-                        + " stored_row_id) select " + values + ", ?, ?, ?, s.id"
-                        + " from unnest(?, ?, ?, ?) with ordinality as e(event_id, event_key, payload, row_id, ord)"
-                        + " join " + stored.table() + " s on s.id = e.row_id order by e.ord";
-        int inserted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+        String statement = "insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at,"
+                + " attempts, payload_kind, payload_ref) select e.event_id, ?, e.event_key, ?, e.payload, ?, 0, ?, e.ref"
+                + " from unnest(?, ?, ?, ?) with ordinality as e(event_id, event_key, payload, ref, ord)"
+                + " order by e.ord";
+        entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(statement)) {
-                int p = 1;
-                insert.setString(p++, topic.topicName());
-                insert.setString(p++, topic.eventType());
-                insert.setObject(p++, OffsetDateTime.now(ZoneOffset.UTC));
-                if (stored != null) {
-                    insert.setString(p++, stored.member());
-                    insert.setString(p++, stored.table());
-                    insert.setString(p++, stored.column());
-                }
-                insert.setArray(p++, connection.createArrayOf("uuid", envelopes.ids()));
-                insert.setArray(p++, connection.createArrayOf("text", envelopes.keys()));
-                insert.setArray(p++, connection.createArrayOf("text", envelopes.payloads()));
-                if (stored != null) {
-                    insert.setArray(p, connection.createArrayOf("bigint", stored.rowIds()));
-                }
-                return insert.executeUpdate();
+                insert.setString(1, topic.topicName());
+                insert.setString(2, topic.eventType());
+                insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setString(4, references == null ? null : references.kind());
+                insert.setArray(5, connection.createArrayOf("uuid", envelopes.ids()));
+                insert.setArray(6, connection.createArrayOf("text", envelopes.keys()));
+                insert.setArray(7, connection.createArrayOf("text", envelopes.payloads()));
+                insert.setArray(8, connection.createArrayOf("bigint",
+                        references == null ? new Object[envelopes.ids().length] : references.references()));
+                insert.executeUpdate();
             }
         });
-        if (inserted != envelopes.events().size()) {
-            throw new IllegalStateException(inserted + " of " + envelopes.events().size() + " events found their row"
-                    + (stored == null ? "" : " in " + stored.table()));
-        }
         wakeRelayAfterCommit();
-    }
-
-    /** Whether {@code name} may stand in a statement as a table or column name. */
-    static boolean isIdentifier(String name) {
-        return name != null && IDENTIFIER.matcher(name).matches();
     }
 
     private void wakeRelayAfterCommit() {

@@ -1,7 +1,6 @@
 package se.alfmonitor.contract.messaging;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,7 +69,7 @@ public class OutboxRelay {
     private final boolean enabled;
     private final Counter published;
     private final Counter failed;
-    private final Map<String, StoredMemberReader> readers = new HashMap<>();
+    private final Map<String, OutboxPayloads> payloads = new HashMap<>();
 
     private final WakeableWorker worker;
     private Instant lastCleanup = Instant.EPOCH;
@@ -80,7 +79,7 @@ public class OutboxRelay {
             EntityManager entityManager,
             ObjectMapper json,
             MeterRegistry meters,
-            Instance<StoredMemberReader> readers,
+            Instance<OutboxPayloads> payloads,
             @ConfigProperty(name = "alf.outbox.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "alf.outbox.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "alf.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval,
@@ -96,7 +95,11 @@ public class OutboxRelay {
         this.retention = retention;
         this.published = meters.counter("alf.outbox.published");
         this.failed = meters.counter("alf.outbox.failed");
-        readers.forEach(reader -> this.readers.put(reader.table() + "." + reader.column(), reader));
+        payloads.forEach(kind -> {
+            if (this.payloads.put(kind.kind(), kind) != null) {
+                throw new IllegalStateException("Two OutboxPayloads beans of kind " + kind.kind());
+            }
+        });
         // a full batch is followed by the next one at once; otherwise the relay waits for a commit's wake-up
         this.worker = new WakeableWorker("outbox-relay", () -> {
             int sent = publishBatch();
@@ -124,24 +127,21 @@ public class OutboxRelay {
 
     /**
      * An unpublished row as the relay sends it: the payload as the UTF-8 bytes stored, never decoded, unless the row
-     * refers to a stored member of its data ({@link Outbox#publishAllWithStoredMember}).
+     * refers to stored data ({@code kind} and {@code reference}, {@link Outbox#publishAllReferring}) and its
+     * {@link OutboxPayloads} has not finished it yet.
      */
-    private record Row(long id, String topic, String key, byte[] payload, StoredMember member) {
-    }
+    private record Row(long id, String topic, String key, byte[] payload, String kind, long reference) {
 
-    /** Where a row's {@code data.<name>} is stored: the JSON {@code column} of row {@code rowId} of {@code table}. */
-    private record StoredMember(String name, String table, String column, long rowId) {
-
-        String source() {
-            return table + "." + column;
+        Row finished(byte[] event) {
+            return new Row(id, topic, key, event, null, 0);
         }
     }
 
     /**
      * Publishes one batch of unpublished rows in commit order. The rows are read and marked by plain JDBC, the
      * payloads handed to the producer as the bytes the database holds: events of several kB each are neither
-     * decoded nor encoded again, nor kept by the session. Only a row referring to a stored member has its small
-     * envelope scanned, to copy the member's JSON in as it is read.
+     * decoded nor encoded again, nor kept by the session. Rows that refer to stored data are finished by the
+     * service's {@link OutboxPayloads} of their kind.
      *
      * @return how many rows were acknowledged by the broker
      */
@@ -156,7 +156,7 @@ public class OutboxRelay {
             Session session = entityManager.unwrap(Session.class);
             Map<Long, String> errors = new LinkedHashMap<>();
             List<Row> batch = session.doReturningWork(
-                    connection -> withStoredMembers(connection, unpublished(connection), errors));
+                    connection -> finished(connection, unpublished(connection), errors));
             if (batch.isEmpty() && errors.isEmpty()) {
                 return 0;
             }
@@ -189,35 +189,17 @@ public class OutboxRelay {
         });
     }
 
-    /** The text of {@code table.column} of each of the rows {@code ids} found, as the server sent it (UTF-8). */
-    private static Map<Long, List<ByteBuffer>> columnText(Connection connection, String table, String column,
-            Long[] ids) throws SQLException {
-        Map<Long, List<ByteBuffer>> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select id, cast(" + column + " as text) from "
-                + table + " where id = any (?)")) {
-            select.setArray(1, connection.createArrayOf("bigint", ids));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getLong(1), List.of(ByteBuffer.wrap(rs.getBytes(2))));
-                }
-            }
-        }
-        return found;
-    }
-
     /** The next batch of unpublished rows in commit order. */
     private List<Row> unpublished(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select id, topic, event_key, payload,"
-                + " stored_member, stored_table, stored_column, stored_row_id"
-                + " from outbox_event where published_at is null order by id limit ?")) {
+                + " payload_kind, payload_ref from outbox_event where published_at is null order by id limit ?")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    StoredMember member = rs.getString(5) == null ? null
-                            : new StoredMember(rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8));
                     // the text column's bytes as the server sent them: UTF-8, the driver's client encoding
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4), member));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
+                            rs.getString(5), rs.getLong(6)));
                 }
             }
         }
@@ -225,56 +207,57 @@ public class OutboxRelay {
     }
 
     /**
-     * The rows with their stored members put into their data, read with one statement per table and column. A row
-     * whose member cannot be read or put in is left out with an error, and so are the rows after it with the same
-     * key, which must not overtake it.
+     * The rows with those that refer to stored data finished by their kind's {@link OutboxPayloads}, one call per
+     * kind. A row that is not finished is left out with an error, and so are the rows after it with the same key,
+     * which must not overtake it.
      */
-    private List<Row> withStoredMembers(Connection connection, List<Row> rows, Map<Long, String> errors)
-            throws SQLException {
-        Map<String, List<StoredMember>> bySource = new LinkedHashMap<>();
+    private List<Row> finished(Connection connection, List<Row> rows, Map<Long, String> errors) {
+        Map<String, List<OutboxPayloads.Referring>> byKind = new LinkedHashMap<>();
         for (Row row : rows) {
-            if (row.member() != null) {
-                bySource.computeIfAbsent(row.member().source(), s -> new ArrayList<>()).add(row.member());
+            if (row.kind() != null) {
+                byKind.computeIfAbsent(row.kind(), k -> new ArrayList<>())
+                        .add(new OutboxPayloads.Referring(row.id(), row.payload(), row.reference()));
             }
         }
-        if (bySource.isEmpty()) {
+        if (byKind.isEmpty()) {
             return rows;
         }
-        Map<String, Map<Long, List<ByteBuffer>>> values = new HashMap<>();
-        for (List<StoredMember> members : bySource.values()) {
-            StoredMember first = members.get(0);
-            Long[] ids = members.stream().map(StoredMember::rowId).distinct().toArray(Long[]::new);
-            StoredMemberReader reader = readers.get(first.source());
-            if (reader != null) {
-                values.put(first.source(), reader.read(connection, ids));
-            } else if (Outbox.isIdentifier(first.table()) && Outbox.isIdentifier(first.column())) {
-                values.put(first.source(), columnText(connection, first.table(), first.column(), ids));
+        Map<Long, byte[]> events = new HashMap<>();
+        Map<String, String> kindErrors = new HashMap<>();
+        byKind.forEach((kind, referring) -> {
+            OutboxPayloads finisher = payloads.get(kind);
+            if (finisher == null) {
+                kindErrors.put(kind, "no OutboxPayloads bean of kind " + kind + " in this service");
+                return;
             }
-        }
+            try {
+                events.putAll(finisher.finish(connection, referring));
+            } catch (IOException | SQLException | RuntimeException e) {
+                kindErrors.put(kind, String.valueOf(e));
+            }
+        });
         List<Row> complete = new ArrayList<>(rows.size());
         Set<String> held = new HashSet<>();
         for (Row row : rows) {
-            if (held.contains(row.topic() + '\u0000' + row.key())) {
+            String key = row.topic() + '\u0000' + row.key();
+            if (held.contains(key)) {
                 errors.put(row.id(), "held back behind an earlier event of the same key that could not be sent");
                 continue;
             }
-            if (row.member() == null) {
+            if (row.kind() == null) {
                 complete.add(row);
                 continue;
             }
-            List<ByteBuffer> value = values.getOrDefault(row.member().source(), Map.of()).get(row.member().rowId());
-            try {
-                if (value == null) {
-                    throw new IllegalStateException("No row " + row.member().rowId() + " in "
-                            + row.member().source() + " for data." + row.member().name());
-                }
-                complete.add(new Row(row.id(), row.topic(), row.key(), StoredMembers.put(json.getFactory(),
-                        row.payload(), row.member().name(), value), null));
-            } catch (IOException | RuntimeException e) {
-                held.add(row.topic() + '\u0000' + row.key());
-                errors.put(row.id(), truncate(String.valueOf(e)));
+            byte[] event = events.get(row.id());
+            if (event == null) {
+                held.add(key);
+                errors.put(row.id(), truncate(kindErrors.getOrDefault(row.kind(),
+                        "not finished by the OutboxPayloads of kind " + row.kind() + " (reference " + row.reference()
+                                + ")")));
                 failed.increment();
+                continue;
             }
+            complete.add(row.finished(event));
         }
         return complete;
     }

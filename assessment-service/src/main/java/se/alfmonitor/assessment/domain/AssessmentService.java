@@ -34,6 +34,7 @@ import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.domain.rules.RuleSets;
 import se.alfmonitor.assessment.persistence.QueryFilter;
 import se.alfmonitor.assessment.persistence.AssessmentEntity;
+import se.alfmonitor.assessment.persistence.AssessmentEventPayloads;
 import se.alfmonitor.assessment.persistence.CarriedLevels;
 import se.alfmonitor.assessment.persistence.LevelSummary;
 import se.alfmonitor.assessment.persistence.ReceivedSubmissions;
@@ -217,7 +218,7 @@ public class AssessmentService {
         for (AssessmentEntity version : next) {
             events.add(new Outbox.Pending<>(version.unitId, version.unitId, eventHead(version)));
         }
-        outbox.publishAllWithStoredMember(Topic.ASSESSMENTS, events, ids, "assessment", "levels", "levels");
+        outbox.publishAllReferring(Topic.ASSESSMENTS, events, AssessmentEventPayloads.KIND, ids);
         return next.size();
     }
 

@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import se.alfmonitor.contract.events.AssessmentCompleted;
-import se.alfmonitor.contract.messaging.StoredMemberReader;
 
 /**
  * An assessment version's levels as the API shows them and its event carries them, composed from what is stored.
@@ -48,7 +47,7 @@ import se.alfmonitor.contract.messaging.StoredMemberReader;
  * is, only the version's value replaced, so composing costs a scan of the levels, not parsing and writing them.
  */
 @ApplicationScoped
-public class CarriedLevels implements StoredMemberReader {
+public class CarriedLevels {
 
     /** The member of a stub's explanation naming the row that holds the level. */
     public static final String CARRIED_FROM = "carriedFrom";
@@ -88,24 +87,14 @@ public class CarriedLevels implements StoredMemberReader {
         return from == null || !from.canConvertToLong() ? null : from.longValue();
     }
 
-    @Override
-    public String table() {
-        return "assessment";
-    }
-
-    @Override
-    public String column() {
-        return "levels";
-    }
-
     /**
      * The composed levels of each of the rows {@code ids} found, as UTF-8 JSON: two statements, one for the rows and
      * one for the rows their stubs name. A composed array comes as slices of the bytes read, copied only by whoever
-     * needs them in one place (the relay, straight into the event; {@link #readJoined} otherwise).
+     * needs them in one place ({@link AssessmentEventPayloads}, straight into the event; {@link #readJoined}
+     * otherwise).
      *
      * @throws IllegalStateException if a stub names a row that does not hold its level
      */
-    @Override
     public Map<Long, List<ByteBuffer>> read(Connection connection, Long[] ids) throws SQLException {
         Map<Long, Stored> rows = select(connection, List.of(ids));
         Map<Long, List<Element>> partial = new HashMap<>();
@@ -139,7 +128,7 @@ public class CarriedLevels implements StoredMemberReader {
     /** {@link #read}, each row's composed levels in one array. */
     public Map<Long, byte[]> readJoined(Connection connection, Long[] ids) throws SQLException {
         Map<Long, byte[]> joined = new HashMap<>();
-        read(connection, ids).forEach((id, pieces) -> joined.put(id, StoredMemberReader.join(pieces)));
+        read(connection, ids).forEach((id, pieces) -> joined.put(id, EventSplice.join(pieces)));
         return joined;
     }
 

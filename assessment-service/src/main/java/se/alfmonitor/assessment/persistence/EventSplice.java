@@ -1,4 +1,4 @@
-package se.alfmonitor.contract.messaging;
+package se.alfmonitor.assessment.persistence;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,15 +11,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
- * Puts a stored member into an event's data as {@link OutboxRelay} publishes it
- * ({@link Outbox#publishAllWithStoredMember}). Both stay bytes: the small envelope is scanned for where the member's
- * {@code null} is (or the data's end, when nulls were left out), and the value's bytes, tens of kB of UTF-8 as the
- * database sent them (in pieces, as a {@link StoredMemberReader} gives them), are copied in there without being
- * decoded: the event is the one array allocated.
+ * Puts a stored member into an event's data as the outbox relay publishes it ({@link AssessmentEventPayloads}). Both
+ * stay bytes: the small envelope is scanned for where the member's {@code null} is (or the data's end, when nulls
+ * were left out), and the value's bytes, tens of kB of UTF-8 as the database sent them (in pieces, as
+ * {@link CarriedLevels#read} gives them), are copied in there without being decoded: the event is the one array
+ * allocated.
  */
-final class StoredMembers {
+final class EventSplice {
 
-    private StoredMembers() {
+    private EventSplice() {
     }
 
     /**
@@ -82,6 +82,13 @@ final class StoredMembers {
         int to = copy(value, out, at + extra);
         System.arraycopy(payload, at + length, out, to, payload.length - at - length);
         return out;
+    }
+
+    /** The bytes of {@code pieces}, one after the other, in one array. */
+    static byte[] join(List<ByteBuffer> pieces) {
+        byte[] joined = new byte[length(pieces)];
+        copy(pieces, joined, 0);
+        return joined;
     }
 
     /** How many bytes {@code pieces} hold together. */

@@ -1,4 +1,4 @@
-package se.alfmonitor.contract.messaging;
+package se.alfmonitor.assessment.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-class StoredMembersTest {
+class EventSpliceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LEVELS = "[{\"number\": 1, \"explanation\": {\"sv\": \"Uppfylld – minst fem år\"}}]";
@@ -54,9 +54,9 @@ class StoredMembersTest {
         byte[] second = ("xy" + value + "z").getBytes(StandardCharsets.UTF_8);
         List<ByteBuffer> pieces = List.of(ByteBuffer.wrap(first, 3, half),
                 ByteBuffer.wrap(second, 2 + half, bytes.length - half));
-        byte[] spliced = StoredMembers.put(JSON.getFactory(), envelope.getBytes(StandardCharsets.UTF_8), member,
+        byte[] spliced = EventSplice.put(JSON.getFactory(), envelope.getBytes(StandardCharsets.UTF_8), member,
                 pieces);
-        assertThat(StoredMemberReader.join(pieces)).isEqualTo(bytes);
+        assertThat(EventSplice.join(pieces)).isEqualTo(bytes);
         return JSON.readTree(spliced);
     }
 }
