@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import se.alfmonitor.survey.api.UnitDto;
+import se.alfmonitor.survey.api.units.UnitDto;
 
 /**
  * Plausible, valid and varied alf-usve 2021 answers for a demo unit. Each unit's answers follow from the seed and its

@@ -9,14 +9,15 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import se.alfmonitor.survey.api.DraftRequest;
-import se.alfmonitor.survey.api.UnitDto;
+import se.alfmonitor.survey.api.units.UnitDto;
 import se.alfmonitor.survey.config.DemoDataConfig;
-import se.alfmonitor.survey.domain.SubmissionService;
-import se.alfmonitor.survey.domain.SubmissionStatus;
-import se.alfmonitor.survey.domain.UnitService;
 import se.alfmonitor.survey.persistence.UnitEntity;
 import se.alfmonitor.survey.security.Actor;
+import se.alfmonitor.survey.submissions.Draft;
+import se.alfmonitor.survey.submissions.SubmissionDrafts;
+import se.alfmonitor.survey.submissions.SubmissionQueries;
+import se.alfmonitor.survey.submissions.SubmissionStatus;
+import se.alfmonitor.survey.units.UnitService;
 
 /**
  * With {@code alf.demo-data.enabled=true}, registers the demo unit registry and submits alf-usve answers for about 90 %
@@ -32,12 +33,15 @@ public class DemoDataLoader {
 
     private final DemoDataConfig config;
     private final UnitService units;
-    private final SubmissionService submissions;
+    private final SubmissionDrafts drafts;
+    private final SubmissionQueries queries;
 
-    public DemoDataLoader(DemoDataConfig config, UnitService units, SubmissionService submissions) {
+    public DemoDataLoader(DemoDataConfig config, UnitService units, SubmissionDrafts drafts,
+            SubmissionQueries queries) {
         this.config = config;
         this.units = units;
-        this.submissions = submissions;
+        this.drafts = drafts;
+        this.queries = queries;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -52,21 +56,21 @@ public class DemoDataLoader {
         int submitted = 0;
         for (UnitDto unit : demoUnits) {
             if (UnitEntity.findById(unit.id()) == null) {
-                units.put(unit.id(), unit, ACTOR.name());
+                units.put(unit.id(), UnitDto.toUnit(unit), ACTOR.name());
                 registered++;
             }
             if (!answers(unit)) {
                 continue;
             }
             UUID id = submissionId(unit.id());
-            SubmissionStatus status = submissions.statusOf(id);
+            SubmissionStatus status = queries.statusOf(id);
             if (status == null) {
-                submissions.saveDraft(id, new DraftRequest(CAMPAIGN, unit.id(),
+                drafts.saveDraft(id, new Draft(CAMPAIGN, unit.id(),
                         DemoAnswers.forUnit(unit, config.seed())), ACTOR, null);
                 status = SubmissionStatus.DRAFT;
             }
             if (status == SubmissionStatus.DRAFT) {
-                submissions.submit(id, ACTOR, null);
+                drafts.submit(id, ACTOR, null);
                 submitted++;
             }
         }

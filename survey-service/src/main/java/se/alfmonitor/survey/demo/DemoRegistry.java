@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import se.alfmonitor.survey.api.UnitDto;
-import se.alfmonitor.survey.domain.Provider;
+import se.alfmonitor.survey.api.units.UnitDto;
+import se.alfmonitor.survey.units.Provider;
 
 /**
  * The demo unit registry: the real number of USVE per ALF region at 2021-12-31 (72, 23, 42, 50, 61, 25, 23), with

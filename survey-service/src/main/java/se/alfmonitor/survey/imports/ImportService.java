@@ -15,29 +15,26 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.alfmonitor.contract.problem.FieldError;
 import se.alfmonitor.contract.problem.Problem;
 import se.alfmonitor.contract.problem.ProblemException;
-import se.alfmonitor.survey.api.DraftRequest;
-import se.alfmonitor.survey.api.ImportRunDto;
-import se.alfmonitor.survey.api.ImportSummary;
-import se.alfmonitor.survey.api.ValidateRequest;
+import se.alfmonitor.survey.campaigns.CampaignService;
 import se.alfmonitor.survey.config.SurveyConfig;
-import se.alfmonitor.survey.domain.CampaignService;
-import se.alfmonitor.survey.domain.SubmissionService;
-import se.alfmonitor.survey.domain.SubmissionStatus;
 import se.alfmonitor.survey.persistence.CampaignEntity;
 import se.alfmonitor.survey.persistence.ImportRunEntity;
+import se.alfmonitor.survey.persistence.StorableText;
 import se.alfmonitor.survey.persistence.SubmissionLock;
 import se.alfmonitor.survey.questionnaire.QuestionnaireDefinition;
 import se.alfmonitor.survey.security.Actor;
+import se.alfmonitor.survey.submissions.Candidate;
+import se.alfmonitor.survey.submissions.Draft;
+import se.alfmonitor.survey.submissions.SubmissionAmendments;
+import se.alfmonitor.survey.submissions.SubmissionDrafts;
+import se.alfmonitor.survey.submissions.SubmissionQueries;
+import se.alfmonitor.survey.submissions.SubmissionStatus;
 
 /**
  * Bulk import of submissions. Each row runs in its own transaction through the same service methods as the single
@@ -70,15 +67,19 @@ public class ImportService {
         }
     }
 
-    private final SubmissionService submissions;
+    private final SubmissionDrafts drafts;
+    private final SubmissionAmendments amendments;
+    private final SubmissionQueries queries;
     private final CampaignService campaigns;
     private final SurveyConfig config;
     private final ObjectMapper mapper;
     private final SubmissionLock locks;
 
-    public ImportService(SubmissionService submissions, CampaignService campaigns, SurveyConfig config,
-            ObjectMapper mapper, SubmissionLock locks) {
-        this.submissions = submissions;
+    public ImportService(SubmissionDrafts drafts, SubmissionAmendments amendments, SubmissionQueries queries,
+            CampaignService campaigns, SurveyConfig config, ObjectMapper mapper, SubmissionLock locks) {
+        this.drafts = drafts;
+        this.amendments = amendments;
+        this.queries = queries;
         this.campaigns = campaigns;
         this.config = config;
         this.mapper = mapper;
@@ -103,7 +104,7 @@ public class ImportService {
     }
 
     /** The audit record of an import; a reporter reads only its own region's imports. */
-    public ImportRunDto get(UUID id, Actor actor) {
+    public ImportRun get(UUID id, Actor actor) {
         ImportRunEntity run = ImportRunEntity.findById(id);
         if (run == null) {
             throw ProblemException.notFound("IMPORT_NOT_FOUND", "No import " + id);
@@ -111,12 +112,12 @@ public class ImportService {
         if (actor.boundRegion() != null && !actor.boundRegion().equals(run.regionCode)) {
             throw ProblemException.forbidden("OTHER_REGION", "This import was made by another region");
         }
-        return new ImportRunDto(run.id, run.actor, run.regionCode, run.format, run.dryRun, run.startedAt,
+        return new ImportRun(run.id, run.actor, run.regionCode, run.format, run.dryRun, run.startedAt,
                 run.finishedAt, run.summary);
     }
 
     private Optional<QuestionnaireDefinition> definitionOf(String campaignId) {
-        CampaignEntity campaign = campaignId == null || campaignId.isBlank() || campaignId.indexOf('\u0000') >= 0
+        CampaignEntity campaign = campaignId == null || campaignId.isBlank() || StorableText.containsNul(campaignId)
                 ? null
                 : CampaignEntity.findById(campaignId);
         return campaign == null ? Optional.empty() : Optional.of(campaigns.definitionOf(campaign));
@@ -193,29 +194,29 @@ public class ImportService {
         }
         if (row.submit()) {
             // everything a submit would check, reported at once and before anything is written
-            List<FieldError> errors = submissions.validate(new ValidateRequest(id, row.campaignId(), row.unitId(),
+            List<FieldError> errors = drafts.validate(new Candidate(id, row.campaignId(), row.unitId(),
                     row.answers()), actor);
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
             }
         }
-        SubmissionStatus status = submissions.statusOf(id);
-        DraftRequest draft = new DraftRequest(row.campaignId(), row.unitId(), row.answers());
+        SubmissionStatus status = queries.statusOf(id);
+        Draft draft = new Draft(row.campaignId(), row.unitId(), row.answers());
         if (status == null) {
-            submissions.saveDraft(id, draft, actor, importId);
+            drafts.saveDraft(id, draft, actor, importId);
             if (row.submit()) {
-                submissions.submit(id, actor, importId);
+                drafts.submit(id, actor, importId);
             }
             return Outcome.IMPORTED;
         }
         if (status == SubmissionStatus.SUBMITTED && row.submit()) {
-            return submissions.amend(id, row.answers(), null, actor, importId).changed() ? Outcome.UPDATED
+            return amendments.amend(id, row.answers(), null, actor, importId).changed() ? Outcome.UPDATED
                     : Outcome.IGNORED;
         }
         // drafts and returned submissions are edited; a submitted or locked one answers the same 409 as PUT
-        boolean changed = submissions.saveDraft(id, draft, actor, importId).changed();
+        boolean changed = drafts.saveDraft(id, draft, actor, importId).changed();
         if (row.submit()) {
-            changed |= submissions.submit(id, actor, importId).changed();
+            changed |= drafts.submit(id, actor, importId).changed();
         }
         return changed ? Outcome.UPDATED : Outcome.IGNORED;
     }
@@ -247,31 +248,10 @@ public class ImportService {
             run.dryRun = summary.dryRun();
             run.startedAt = started;
             run.finishedAt = now();
-            run.summary = mapper.convertValue(withoutNul(mapper.valueToTree(summary)), MAP);
+            // messages and ids quote the rejected input, NUL included; the client still gets the summary as it was
+            run.summary = mapper.convertValue(StorableText.withoutNul(mapper.valueToTree(summary)), MAP);
             run.persist();
         });
-    }
-
-    /**
-     * The summary as it can be stored: messages and ids quote the rejected input, which may hold NUL characters that
-     * no PostgreSQL text can; they are stored as U+FFFD. The client still gets the summary as it was.
-     */
-    static JsonNode withoutNul(JsonNode node) {
-        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
-            return TextNode.valueOf(node.textValue().replace('\u0000', '\uFFFD'));
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(withoutNul(element)));
-            return copy;
-        }
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(field -> copy.set(field.getKey().replace('\u0000', '\uFFFD'),
-                    withoutNul(field.getValue())));
-            return copy;
-        }
-        return node;
     }
 
     private ImportRow jsonRow(int index, JsonNode node) {

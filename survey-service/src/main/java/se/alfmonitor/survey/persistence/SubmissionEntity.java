@@ -15,7 +15,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import se.alfmonitor.survey.domain.SubmissionStatus;
+import se.alfmonitor.survey.submissions.SubmissionStatus;
 
 /** The current state of a submission: its working answers and, once submitted, its latest revision number. */
 @Entity

@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import se.alfmonitor.survey.domain.Provider;
+import se.alfmonitor.survey.units.Provider;
 
 @Entity
 @Table(name = "unit")

@@ -13,6 +13,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import se.alfmonitor.contract.problem.FieldError;
+import se.alfmonitor.survey.persistence.StorableText;
 
 /**
  * The one place that decides whether an {@code answers} object fits a questionnaire definition. It walks the
@@ -153,8 +154,7 @@ public final class AnswerValidator {
             return;
         }
         String text = value.textValue();
-        if (text.indexOf('\u0000') >= 0) {
-            // valid JSON, but no database text type can hold it, and no questionnaire answer needs it
+        if (StorableText.containsNul(text)) {
             errors.add(new FieldError("INVALID_CHARACTER", pointer,
                     "Text must not contain the NUL character (U+0000)"));
         }

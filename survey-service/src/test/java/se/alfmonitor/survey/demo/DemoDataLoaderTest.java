@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import se.alfmonitor.survey.api.UnitDto;
+import se.alfmonitor.survey.api.units.UnitDto;
 import se.alfmonitor.testing.Tokens;
 import se.alfmonitor.testing.TopicProbe;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import se.alfmonitor.survey.api.UnitDto;
+import se.alfmonitor.survey.api.units.UnitDto;
 import se.alfmonitor.survey.questionnaire.AnswerValidator;
 import se.alfmonitor.survey.questionnaire.QuestionnaireDefinition;
 import se.alfmonitor.survey.questionnaire.QuestionnaireRegistry;

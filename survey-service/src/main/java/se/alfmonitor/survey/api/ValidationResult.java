@@ -1,4 +1,0 @@
-package se.alfmonitor.survey.api;
-
-public record ValidationResult(boolean valid) {
-}

@@ -1,0 +1,17 @@
+package se.alfmonitor.survey.api.imports;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import se.alfmonitor.survey.imports.ImportRun;
+
+/** The audit record of one bulk import: who ran it, when, in which format, and its summary. */
+public record ImportRunDto(UUID id, String actor, String regionCode, String format, boolean dryRun,
+        Instant startedAt, Instant finishedAt, Map<String, Object> summary) {
+
+    static ImportRunDto from(ImportRun r) {
+        return new ImportRunDto(r.id(), r.actor(), r.regionCode(), r.format(), r.dryRun(), r.startedAt(),
+                r.finishedAt(), r.summary());
+    }
+}

@@ -1,0 +1,4 @@
+package se.alfmonitor.survey.api.submissions;
+
+public record ValidationResult(boolean valid) {
+}

@@ -1,9 +1,0 @@
-package se.alfmonitor.survey.domain;
-
-/** Who runs the care of a unit on behalf of the designating ALF region. */
-public enum Provider {
-    OWN_REGION,
-    OTHER_REGION,
-    MUNICIPALITY,
-    PRIVATE_COMPANY
-}

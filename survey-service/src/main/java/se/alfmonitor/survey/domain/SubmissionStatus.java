@@ -1,8 +1,0 @@
-package se.alfmonitor.survey.domain;
-
-public enum SubmissionStatus {
-    DRAFT,
-    SUBMITTED,
-    RETURNED,
-    LOCKED
-}

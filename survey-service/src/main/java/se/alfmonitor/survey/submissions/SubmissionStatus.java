@@ -1,0 +1,8 @@
+package se.alfmonitor.survey.submissions;
+
+public enum SubmissionStatus {
+    DRAFT,
+    SUBMITTED,
+    RETURNED,
+    LOCKED
+}
