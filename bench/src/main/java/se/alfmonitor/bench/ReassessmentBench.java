@@ -37,19 +37,19 @@ import se.alfmonitor.assessment.assessment.AssessmentService;
 import se.alfmonitor.assessment.reassessment.LevelSummary;
 import se.alfmonitor.assessment.review.ReviewService;
 import se.alfmonitor.assessment.review.ReviewStatus;
+import se.alfmonitor.assessment.rules.CelLevelEvaluator;
 import se.alfmonitor.assessment.rules.CelLevelEvaluator.LevelResult;
 import se.alfmonitor.assessment.rules.CelLevelEvaluator.ReviewDecision;
 import se.alfmonitor.assessment.rules.CelLevelEvaluator.ReviewRequest;
 import se.alfmonitor.assessment.rules.CelLevelEvaluator.UnitFacts;
-import se.alfmonitor.assessment.rules.CelLevelEvaluator;
 import se.alfmonitor.assessment.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.rules.RuleSetCompiler;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.e2e.Fixtures;
 import se.alfmonitor.e2e.PostgresServer;
-import se.alfmonitor.e2e.Suite.Service;
 import se.alfmonitor.e2e.Suite;
+import se.alfmonitor.e2e.Suite.Service;
 
 /**
  * P3: publishing a new rule set version re-assesses the latest assessment of every unit, and indicator-service and

@@ -36,7 +36,7 @@ import se.alfmonitor.contract.events.AssessmentCompleted;
  * An assessment version's levels as the API shows them and its event carries them, composed from what is stored.
  *
  * <p>A version made by re-assessing under a new rule set stores the levels it evaluated as they are, and each level
- * it carried over (its rule unchanged, see {@code AssessmentService.reassessAll}) as a stub
+ * it carried over (its rule unchanged, see {@link BatchReassessment#reassessAll}) as a stub
  * {@code {number, area, outcome, explanation: {carriedFrom: id, review}}} naming the version whose row holds the
  * level's whole explanation. That row never holds a stub for the level itself (a stub copied from one version to the
  * next keeps naming the same row), so one step always reaches the text. Composing replaces each stub by the level

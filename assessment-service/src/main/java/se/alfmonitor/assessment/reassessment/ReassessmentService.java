@@ -47,17 +47,17 @@ public class ReassessmentService {
     };
 
     private final RuleSets ruleSets;
-    private final AssessmentService assessments;
+    private final BatchReassessment batchReassessment;
     private final AssessmentConfig config;
     private final EntityManager entityManager;
     private final CarriedLevels carried;
     private final UnitLock unitLock;
     private final ObjectMapper json;
 
-    public ReassessmentService(RuleSets ruleSets, AssessmentService assessments, AssessmentConfig config,
+    public ReassessmentService(RuleSets ruleSets, BatchReassessment batchReassessment, AssessmentConfig config,
             EntityManager entityManager, CarriedLevels carried, UnitLock unitLock, ObjectMapper json) {
         this.ruleSets = ruleSets;
-        this.assessments = assessments;
+        this.batchReassessment = batchReassessment;
         this.config = config;
         this.entityManager = entityManager;
         this.carried = carried;
@@ -129,13 +129,13 @@ public class ReassessmentService {
         }
     }
 
-    /** The rows to re-assess, as {@link AssessmentService#reassessAll} takes them. */
+    /** The rows to re-assess, as {@link BatchReassessment#reassessAll} takes them. */
     private record Rows(List<AssessmentEntity> latest, Map<Long, List<LevelSummary>> stored) {
     }
 
     /**
      * What re-assessing needs of each row, read by JDBC without the session: the rows are never changed through it;
-     * {@link AssessmentService#reassessAll} clears their latest flag by one update. Of the stored levels only their
+     * {@link BatchReassessment#reassessAll} clears their latest flag by one update. Of the stored levels only their
      * summary is read ({@link LevelSummary}, stored with each version; for a version stored before there was one,
      * made by the database from the levels, leaving out the explanations); the whole levels, composed
      * ({@link CarriedLevels}), only of rows already under {@code ruleSet}, to tell whether anything changed.
@@ -225,7 +225,7 @@ public class ReassessmentService {
                 .getResultList();
         Rows rows = latestIds.isEmpty() ? new Rows(new ArrayList<>(), Map.of())
                 : readForReassessment(latestIds, ruleSet);
-        int changed = assessments.reassessAll(rows.latest(), rows.stored(), ruleSet,
+        int changed = batchReassessment.reassessAll(rows.latest(), rows.stored(), ruleSet,
                 AssessmentService.REASON_RULE_SET);
         entityManager.flush();
         entityManager.clear();
