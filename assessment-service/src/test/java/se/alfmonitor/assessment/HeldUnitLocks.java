@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import se.alfmonitor.assessment.persistence.UnitLock;
+import se.alfmonitor.assessment.assessment.UnitLock;
 
 /**
  * Holds the next transaction that takes a given unit's lock at the point where it holds it, until the test releases

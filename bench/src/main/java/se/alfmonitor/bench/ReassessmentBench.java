@@ -1,8 +1,8 @@
 package se.alfmonitor.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,17 +33,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import se.alfmonitor.assessment.domain.AssessmentService;
-import se.alfmonitor.assessment.domain.ReviewService;
-import se.alfmonitor.assessment.domain.ReviewStatus;
-import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator;
-import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.LevelResult;
-import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewDecision;
-import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.ReviewRequest;
-import se.alfmonitor.assessment.domain.rules.CelLevelEvaluator.UnitFacts;
-import se.alfmonitor.assessment.domain.rules.CompiledRuleSet;
-import se.alfmonitor.assessment.domain.rules.RuleSetCompiler;
-import se.alfmonitor.assessment.persistence.LevelSummary;
+import se.alfmonitor.assessment.assessment.AssessmentService;
+import se.alfmonitor.assessment.reassessment.LevelSummary;
+import se.alfmonitor.assessment.review.ReviewService;
+import se.alfmonitor.assessment.review.ReviewStatus;
+import se.alfmonitor.assessment.rules.CelLevelEvaluator;
+import se.alfmonitor.assessment.rules.CelLevelEvaluator.LevelResult;
+import se.alfmonitor.assessment.rules.CelLevelEvaluator.ReviewDecision;
+import se.alfmonitor.assessment.rules.CelLevelEvaluator.ReviewRequest;
+import se.alfmonitor.assessment.rules.CelLevelEvaluator.UnitFacts;
+import se.alfmonitor.assessment.rules.CompiledRuleSet;
+import se.alfmonitor.assessment.rules.RuleSetCompiler;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.e2e.Fixtures;

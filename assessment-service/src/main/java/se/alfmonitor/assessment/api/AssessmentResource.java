@@ -9,8 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import se.alfmonitor.assessment.domain.AssessmentService;
-import se.alfmonitor.assessment.domain.AssessmentView;
+import se.alfmonitor.assessment.assessment.AssessmentService;
+import se.alfmonitor.assessment.assessment.AssessmentView;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
 

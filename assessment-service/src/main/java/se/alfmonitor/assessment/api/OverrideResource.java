@@ -14,11 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import se.alfmonitor.assessment.domain.SiteVisitOverrides;
-import se.alfmonitor.assessment.domain.SiteVisitOverrides.OverrideRequest;
-import se.alfmonitor.assessment.domain.SiteVisitOverrides.OverrideResult;
-import se.alfmonitor.assessment.domain.SiteVisitOverrides.OverrideView;
-import se.alfmonitor.assessment.domain.SiteVisitOverrides.WithdrawalRequest;
+import se.alfmonitor.assessment.override.SiteVisitOverrides;
+import se.alfmonitor.assessment.override.SiteVisitOverrides.OverrideRequest;
+import se.alfmonitor.assessment.override.SiteVisitOverrides.OverrideResult;
+import se.alfmonitor.assessment.override.SiteVisitOverrides.OverrideView;
+import se.alfmonitor.assessment.override.SiteVisitOverrides.WithdrawalRequest;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
 

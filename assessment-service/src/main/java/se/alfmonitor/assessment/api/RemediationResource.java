@@ -9,8 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import se.alfmonitor.assessment.domain.RemediationService;
-import se.alfmonitor.assessment.domain.RemediationView;
+import se.alfmonitor.assessment.remediation.RemediationService;
+import se.alfmonitor.assessment.remediation.RemediationView;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
 

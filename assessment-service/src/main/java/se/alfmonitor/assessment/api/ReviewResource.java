@@ -13,12 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import se.alfmonitor.assessment.domain.ReviewDecisionService;
-import se.alfmonitor.assessment.domain.ReviewDecisionService.DecisionRequest;
-import se.alfmonitor.assessment.domain.ReviewDecisionService.DecisionResult;
-import se.alfmonitor.assessment.domain.ReviewService;
-import se.alfmonitor.assessment.domain.ReviewStatus;
-import se.alfmonitor.assessment.domain.ReviewView;
+import se.alfmonitor.assessment.review.ReviewDecisionService;
+import se.alfmonitor.assessment.review.ReviewDecisionService.DecisionRequest;
+import se.alfmonitor.assessment.review.ReviewDecisionService.DecisionResult;
+import se.alfmonitor.assessment.review.ReviewService;
+import se.alfmonitor.assessment.review.ReviewStatus;
+import se.alfmonitor.assessment.review.ReviewView;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
 

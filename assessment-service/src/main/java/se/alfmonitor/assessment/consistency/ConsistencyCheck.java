@@ -14,10 +14,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import se.alfmonitor.assessment.domain.AssessmentService;
-import se.alfmonitor.assessment.domain.rules.RuleSets;
-import se.alfmonitor.assessment.persistence.AssessmentEntity;
-import se.alfmonitor.assessment.persistence.ReceivedSubmissions;
+import se.alfmonitor.assessment.assessment.AssessmentEntity;
+import se.alfmonitor.assessment.assessment.AssessmentService;
+import se.alfmonitor.assessment.assessment.ReceivedSubmissions;
+import se.alfmonitor.assessment.rules.RuleSets;
 
 /**
  * The invariant every unit's latest assessment keeps, checked by the system itself: it is of the latest submitted

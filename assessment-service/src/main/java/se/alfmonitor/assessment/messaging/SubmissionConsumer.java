@@ -4,7 +4,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import se.alfmonitor.assessment.domain.AssessmentService;
+import se.alfmonitor.assessment.assessment.AssessmentService;
 import se.alfmonitor.contract.events.SubmissionSubmitted;
 import se.alfmonitor.contract.events.Topic;
 import se.alfmonitor.contract.messaging.Inbox;
