@@ -36,7 +36,7 @@ public interface AssessmentConfig {
      * How often the service checks its assessments' invariant ({@code ConsistencyCheck}), as the scheduler reads it
      * ({@code 60s}, {@code 5m}); {@code off} never.
      */
-    @WithDefault("60s")
+    @WithDefault("10m")
     String consistencyCheckInterval();
 
     /** How long after start the first check runs. */
