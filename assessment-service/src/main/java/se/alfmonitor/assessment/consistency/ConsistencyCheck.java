@@ -28,8 +28,8 @@ import se.alfmonitor.assessment.rules.RuleSets;
  * is behind: the received revision, or its decisions and overrides in force.
  *
  * <p>The check is one query over every latest version's level summary (V4): a few milliseconds for the 300 units of
- * a campaign, but 1.9 s of PostgreSQL time per check at 10,000 units on a busy 2-core machine (P3 bench), which is
- * why it runs every 10 minutes by default; checking only the units changed since the last check would make it cheap
+ * a campaign, but 1.9 s of PostgreSQL time per check at 10,000 units and 28 s at 100,000 on a busy 2-core machine
+ * (P3 bench, run L), which is why it runs every 10 minutes by default; checking only the units changed since the last check would make it cheap
  * at any scale. The summaries name decisions and overrides as {@code [number, area, outcome, decidedApart, textIn,
  * review]}, and those written before V5 (four elements) are only checked against the received revision.
  */
