@@ -52,7 +52,11 @@ import se.alfmonitor.e2e.Suite;
 import se.alfmonitor.e2e.Suite.Service;
 
 /**
- * P3: publishing a new rule set version re-assesses the latest assessment of every unit, and indicator-service and
+ * Kept whole at about 560 lines: seeding, the same-run baselines and the report are the steps of one measurement
+ * and share its units, databases and timings; split, each part would only be called from here. Seeding through
+ * public APIs or SQL fixtures instead of the service's engine (an open item) would shrink it.
+ *
+ * <p>P3: publishing a new rule set version re-assesses the latest assessment of every unit, and indicator-service and
  * reporting-service re-aggregate what changed. The units' latest assessments are seeded straight into the
  * assessment database (COPY) with varied answers derived from the complete fixture, each evaluated by the real
  * engine under the shipped rule set, with the review items and remediation items such an assessment leaves behind.
