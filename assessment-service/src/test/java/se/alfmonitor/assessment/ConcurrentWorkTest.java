@@ -26,10 +26,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import se.alfmonitor.assessment.assessment.UnitLock;
+import se.alfmonitor.testing.HeldLocks;
 import se.alfmonitor.testing.Tokens;
 
 /**
- * Two writers of one unit at the same moment: the first is held by {@link HeldUnitLocks} at the point where it holds
+ * Two writers of one unit at the same moment: the first is held by {@link HeldLocks} at the point where it holds
  * the unit's lock, the second is sent and seen waiting for a lock in PostgreSQL, then the first is let go. Each race
  * must end as if the two had come one after the other: the latest assessment has both effects.
  */
@@ -150,7 +152,7 @@ class ConcurrentWorkTest {
      * a lock, lets the first go on, and returns both answers.
      */
     private Race race(String unitId, Supplier<Response> first, Supplier<Response> second) throws Exception {
-        HeldUnitLocks.Hold hold = HeldUnitLocks.holdNext(unitId);
+        HeldLocks.Hold hold = HeldLocks.holdNext(UnitLock.key(unitId, Submissions.CAMPAIGN));
         CompletableFuture<Response> a = CompletableFuture.supplyAsync(first);
         hold.awaitReached();
         CompletableFuture<Response> b = CompletableFuture.supplyAsync(second);

@@ -38,12 +38,14 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import se.alfmonitor.survey.persistence.SubmissionLock;
+import se.alfmonitor.testing.HeldLocks;
 import se.alfmonitor.testing.Tokens;
 
 /**
  * Writes that race on one unit's submission: a return and an amendment, two identical imports, two new submissions
  * for one unit. Each race holds the first request where it holds the unit's lock (before it reads the submission,
- * {@link HeldSubmissionLocks}), sends the second, waits until the second is parked behind the first (waiting for a
+ * {@link HeldLocks}), sends the second, waits until the second is parked behind the first (waiting for a
  * database lock, or, where nothing serialises them, arrived at the same point) and only then lets both go on.
  */
 @QuarkusTest
@@ -103,7 +105,7 @@ class ConcurrentWritesTest {
         UUID id = Api.submitted("01", unit);
         ExtractableResponse<Response> returned;
         ExtractableResponse<Response> amended;
-        try (HeldSubmissionLocks.Hold hold = HeldSubmissionLocks.hold(Api.ALF, unit)) {
+        try (HeldLocks.Hold hold = HeldLocks.hold(SubmissionLock.key(Api.ALF, unit))) {
             Future<ExtractableResponse<Response>> returning = send(() -> returnIt(id).extract());
             hold.awaitReached();
             Future<ExtractableResponse<Response>> amending = send(
@@ -124,7 +126,7 @@ class ConcurrentWritesTest {
         String other = Api.unit("01");
         UUID otherId = Api.submitted("01", other);
         String etag = current(otherId).extract().path("etag");
-        try (HeldSubmissionLocks.Hold hold = HeldSubmissionLocks.hold(Api.ALF, other)) {
+        try (HeldLocks.Hold hold = HeldLocks.hold(SubmissionLock.key(Api.ALF, other))) {
             Future<ExtractableResponse<Response>> amending = send(
                     () -> amend(otherId, Map.of("answers", changed()), quoted(etag)).extract());
             hold.awaitReached();
@@ -156,7 +158,7 @@ class ConcurrentWritesTest {
         }
         ExtractableResponse<Response> first;
         ExtractableResponse<Response> second;
-        try (HeldSubmissionLocks.Hold hold = HeldSubmissionLocks.hold(campaign, units.get(0))) {
+        try (HeldLocks.Hold hold = HeldLocks.hold(SubmissionLock.key(campaign, units.get(0)))) {
             Future<ExtractableResponse<Response>> one = send(() -> importRows(rows).extract());
             hold.awaitReached();
             Future<ExtractableResponse<Response>> two = send(() -> importRows(rows).extract());
@@ -195,7 +197,7 @@ class ConcurrentWritesTest {
                     "answers", Fixtures.completeAlfUsve(), "submit", true));
         }
         String detail;
-        try (HeldSubmissionLocks.Hold failing = HeldSubmissionLocks.fail(campaign, units.get(1))) {
+        try (HeldLocks.Hold failing = HeldLocks.fail(SubmissionLock.key(campaign, units.get(1)))) {
             detail = importRows(rows).statusCode(500).contentType("application/problem+json")
                     .body("code", equalTo("INTERNAL_ERROR")).body("detail", containsString("Row 1"))
                     .extract().path("detail");
@@ -220,7 +222,7 @@ class ConcurrentWritesTest {
         UUID second = UUID.randomUUID();
         ExtractableResponse<Response> one;
         ExtractableResponse<Response> two;
-        try (HeldSubmissionLocks.Hold hold = HeldSubmissionLocks.hold(Api.ALF, unit)) {
+        try (HeldLocks.Hold hold = HeldLocks.hold(SubmissionLock.key(Api.ALF, unit))) {
             Future<ExtractableResponse<Response>> creating = send(() -> Api.putDraft(Tokens.reporter("01"), first,
                     Api.ALF, unit, Map.of("3", "WHOLE_PERIOD")).extract());
             hold.awaitReached();
@@ -245,7 +247,7 @@ class ConcurrentWritesTest {
      * Until the second request is parked behind the held first one: waiting for a database lock (the unit's, held
      * by the first), or, where nothing makes it wait, arrived at the same point as the first. Polls the condition.
      */
-    private void awaitSecondParked(HeldSubmissionLocks.Hold hold) throws InterruptedException, SQLException {
+    private void awaitSecondParked(HeldLocks.Hold hold) throws InterruptedException, SQLException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int waiting;
         while ((waiting = backendsWaitingForALock()) == 0 && hold.arrivals() < 2) {

@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import se.alfmonitor.contract.locking.KeyedLocks;
 
 /**
  * One lock per unit and campaign, held until the transaction ends. Every write of a submission takes it before it
@@ -17,49 +16,32 @@ import jakarta.transaction.Transactional;
  * if they had come one after the other, and a unit's second submission is seen by the check for one before it is
  * stored.
  *
- * <p>A transaction-scoped PostgreSQL advisory lock on a key of campaign and unit, not a row lock: a unit's first
- * submission has no row to lock yet, and two creators of it would each find none. After the lock every statement of
- * the transaction sees what the previous holder committed (read committed). Two units whose keys collide only wait
- * for each other.
+ * <p>An advisory lock ({@link KeyedLocks}) on a key of campaign and unit, not a row lock: a unit's first submission
+ * has no row to lock yet, and two creators of it would each find none.
  */
 @ApplicationScoped
 public class SubmissionLock {
 
-    /** The first key of every submission lock, apart from the other advisory locks of the database (the relay's). */
+    /** The namespace of every submission lock, apart from the other advisory locks of the database (the relay's). */
     static final int NAMESPACE = 0x414c4653;
 
-    /**
-     * Fired synchronously, on the locking thread, once the lock of a unit in a campaign is held and before anything
-     * of its submission is read. Nothing in the service observes it; the concurrency tests do, to hold a request at
-     * that point while another one arrives.
-     */
-    public record Held(String campaignId, String unitId) {
+    private final EntityManager entityManager;
+    private final KeyedLocks locks;
+
+    public SubmissionLock(EntityManager entityManager, KeyedLocks locks) {
+        this.entityManager = entityManager;
+        this.locks = locks;
     }
 
-    private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
-    private final Event<Held> held;
-
-    public SubmissionLock(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
-            Event<Held> held) {
-        this.entityManager = entityManager;
-        this.transactions = transactions;
-        this.held = held;
+    /** The key of a unit's submission lock: its parts are the campaign id, then the unit id. */
+    public static KeyedLocks.Key key(String campaignId, String unitId) {
+        return KeyedLocks.Key.of(NAMESPACE, campaignId, unitId);
     }
 
     /** Waits for, then holds until the transaction ends, the lock of one unit in one campaign; once per transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String campaignId, String unitId) {
-        Held lock = new Held(campaignId, unitId);
-        if (transactions.getResource(lock) != null) {
-            return;
-        }
-        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock(?1, ?2) as text)")
-                .setParameter(1, NAMESPACE)
-                .setParameter(2, key(campaignId, unitId))
-                .getSingleResult();
-        transactions.putResource(lock, Boolean.TRUE);
-        held.fire(lock);
+        locks.lock(key(campaignId, unitId));
     }
 
     /**
@@ -77,10 +59,5 @@ public class SubmissionLock {
         }
         lock((String) keys.get(0)[0], (String) keys.get(0)[1]);
         return entityManager.find(SubmissionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** A stable 32-bit key of a campaign and unit (String's hash is specified by the language; any id is hashable). */
-    static int key(String campaignId, String unitId) {
-        return (campaignId + '\u0000' + unitId).hashCode();
     }
 }
