@@ -56,6 +56,9 @@ SERVICE_HEAP="${ALF_SERVICE_HEAP:--Xmx256m}"
 ASSESSMENT_HEAP="${ALF_ASSESSMENT_HEAP:--Xmx512m}"  # re-assesses whole campaigns when a rule set is published
 KAFKA_HEAP="${ALF_KAFKA_HEAP:--Xms128m -Xmx512m}"
 
+# on this machine only, Swagger UI and metrics stay open as in development; production requires a token for them
+LOCAL_ANONYMOUS_PATHS='/q/health,/q/health/*,/q/metrics,/q/openapi,/q/openapi.*,/q/swagger-ui,/q/swagger-ui/*'
+
 START_SECONDS=$SECONDS
 
 # --- helpers ------------------------------------------------------------------
@@ -492,6 +495,8 @@ start_service() { # name
     QUARKUS_DATASOURCE_USERNAME=alf QUARKUS_DATASOURCE_PASSWORD=alf \
     KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$KC_REALM_URL" \
+    _PROD_QUARKUS_HTTP_AUTH_PERMISSION_ANONYMOUS_PATHS="$LOCAL_ANONYMOUS_PATHS" \
+    _PROD_QUARKUS_HTTP_AUTH_PERMISSION_OPERATIONS_ENABLED=false \
     "${demo[@]}" \
     "$JAVA_BIN" $heap -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar")
 }

@@ -15,6 +15,9 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 public final class Tokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The audiences the realm's clients put in their tokens: one per service (an audience mapper each). */
+    public static final Set<String> SERVICES = Set.of("survey-service", "assessment-service", "indicator-service",
+            "reporting-service");
     private static final String SIGNING_KEY = "privateKey.jwk";
 
     private Tokens() {
@@ -43,15 +46,34 @@ public final class Tokens {
 
     /** A token with any roles and, if not null, a region claim. */
     public static String token(String username, Set<String> roles, String regionCode) {
+        return token(username, roles, regionCode, SERVICES, 3600);
+    }
+
+    /**
+     * A valid token of the realm with every role, issued for another client of the realm: its audience names no
+     * service. Every service must refuse it.
+     */
+    public static String forAnotherClient() {
+        return token("service-account-other-application", Set.of("reporter", "assessor", "monitor", "viewer", "admin"),
+                "01", Set.of("account", "other-application"), 3600);
+    }
+
+    /** A token of {@code roles} that expires in {@code seconds}. */
+    public static String expiringIn(long seconds, String username, Set<String> roles) {
+        return token(username, roles, null, SERVICES, seconds);
+    }
+
+    private static String token(String username, Set<String> roles, String regionCode, Set<String> audience,
+            long lifetimeSeconds) {
         JwtClaimsBuilder claims = Jwt.claims()
                 .issuer(ISSUER)
                 .subject(username)
                 .claim("preferred_username", username)
                 .claim("typ", "Bearer")
                 .claim("azp", "alf-monitor-tests")
-                .audience("account")
+                .audience(audience)
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
-                .expiresIn(3600);
+                .expiresIn(lifetimeSeconds);
         if (regionCode != null) {
             claims.claim("region_code", regionCode);
         }
@@ -63,6 +85,7 @@ public final class Tokens {
         return Jwt.claims()
                 .issuer(ISSUER)
                 .subject("expired")
+                .audience(SERVICES)
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
                 .issuedAt(System.currentTimeMillis() / 1000 - 7200)
                 .expiresAt(System.currentTimeMillis() / 1000 - 3600)

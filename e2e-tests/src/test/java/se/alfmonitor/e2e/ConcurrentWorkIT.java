@@ -461,7 +461,8 @@ class ConcurrentWorkIT extends AgainstRunningSuite {
     }
 
     private static String inconsistentUnitsGauge() {
-        String metrics = given().baseUri(suite.url(Service.ASSESSMENT)).get("/q/metrics").then().statusCode(200)
+        String metrics = given().baseUri(suite.url(Service.ASSESSMENT)).auth().oauth2(suite.tokens().prometheus())
+                .get("/q/metrics").then().statusCode(200)
                 .extract().asString();
         Matcher matcher = INCONSISTENT_GAUGE.matcher(metrics);
         return matcher.find() ? matcher.group(1) : "missing";

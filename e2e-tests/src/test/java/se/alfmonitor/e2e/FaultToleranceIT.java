@@ -3,6 +3,7 @@ package se.alfmonitor.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -117,9 +118,14 @@ class FaultToleranceIT extends AgainstRunningSuite {
         ManagedProcess assessment = suite.service(Service.ASSESSMENT);
         ExecutorService background = Executors.newSingleThreadExecutor();
         Future<List<String>> submitting = background.submit(() -> submitAll(units, "05"));
-        Thread.sleep(1500);
+        // killed once it has assessed some of the stream, while it is given the rest
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !keysOn("alf.assessments.v1", prefix).isEmpty());
         assessment.kill();
         long killed = System.nanoTime();
+        int assessedBeforeKill = keysOn("alf.assessments.v1", prefix).size();
+        assertThat(assessedBeforeKill).as("units assessed before the kill: the kill landed mid-stream")
+                .isBetween(1, units.size() - 1);
         List<String> accepted = submitting.get();
         background.shutdown();
         assessment.start();
@@ -127,9 +133,9 @@ class FaultToleranceIT extends AgainstRunningSuite {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(
                 () -> keysOn("alf.assessments.v1", prefix).keySet().containsAll(accepted));
         Map<String, Long> assessments = keysOn("alf.assessments.v1", prefix);
-        System.out.printf("FAULT b) assessment-service SIGKILLed mid-stream: %d submissions, %d units assessed "
-                + "%.1f s after the kill, %d assessment events (duplicates: %d)%n", accepted.size(),
-                assessments.size(), (System.nanoTime() - killed) / 1e9, total(assessments),
+        System.out.printf("FAULT b) assessment-service SIGKILLed mid-stream (%d units assessed before): %d "
+                + "submissions, %d units assessed %.1f s after the kill, %d assessment events (duplicates: %d)%n",
+                assessedBeforeKill, accepted.size(), assessments.size(), (System.nanoTime() - killed) / 1e9, total(assessments),
                 total(assessments) - assessments.size());
         assertThat(assessments.keySet()).containsExactlyInAnyOrderElementsOf(accepted);
         assertThat(assessments.values()).allMatch(n -> n == 1);
@@ -216,11 +222,26 @@ class FaultToleranceIT extends AgainstRunningSuite {
         long stopped = System.nanoTime();
         suite.postgres().start();
         double downSeconds = (System.nanoTime() - stopped) / 1e9;
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri(suite.url(Service.SURVEY))
-                .auth().oauth2(tokens.user("admin")).get("/api/units").then().statusCode(200));
+        // every service answers again from its database
+        for (Map.Entry<Service, String> read : Map.of(Service.SURVEY, "/api/units", Service.ASSESSMENT,
+                "/api/assessments?regionCode=03", Service.INDICATOR, "/api/values?indicator=ALF-02&orgUnit=SE",
+                Service.REPORTING, "/api/compliance?campaignId=alf-2018-2021").entrySet()) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri(suite.url(read.getKey()))
+                    .auth().oauth2(tokens.user("admin")).get(read.getValue()).then().statusCode(200));
+        }
         List<String> units = registerUnits(prefix, "03", 3);
         submitAll(units, "03");
+        // and the pipeline flows through all of them: assessed, counted and shown
         await().atMost(Duration.ofSeconds(90)).until(() -> keysOn("alf.assessments.v1", prefix).size() == 3);
+        for (String unit : units) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri(suite.url(Service.INDICATOR))
+                    .auth().oauth2(tokens.nationalMonitor()).queryParam("indicator", "ALF-02")
+                    .queryParam("orgUnit", unit).get("/api/values").then().statusCode(200)
+                    .body("$", hasSize(1)));
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().baseUri(suite.url(Service.REPORTING))
+                    .auth().oauth2(tokens.user("admin")).queryParam("campaignId", "alf-2018-2021")
+                    .get("/api/units/{id}/scorecard", unit).then().statusCode(200));
+        }
         System.out.printf("FAULT d) PostgreSQL restarted (down %.1f s): every service serves again and the "
                 + "pipeline flows without manual action%n", downSeconds);
     }

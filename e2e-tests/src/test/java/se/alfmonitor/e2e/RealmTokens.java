@@ -33,10 +33,26 @@ public final class RealmTokens {
         return clientCredentials("national-monitor", "national-monitor-secret");
     }
 
+    /** Prometheus's service account: role metrics, which reads /q/metrics and nothing else. */
+    public String prometheus() {
+        return clientCredentials("prometheus", "prometheus-secret");
+    }
+
     /** A person of the realm: assessor, admin, monitor, viewer or reporter-01. */
     public String user(String username) {
         return cached("user:" + username, () -> given().formParams(Map.of("grant_type", "password",
                 "client_id", "dashboard", "username", username, "password", username + "-demo"))
+                .post(tokenUrl));
+    }
+
+    /**
+     * The admin person's token from another client of the realm: Keycloak's own {@code admin-cli}, which every realm
+     * has and which any user of the realm may use. A valid token of the realm, with role admin, but not issued for
+     * the suite: no audience mapper of the suite's clients is in it.
+     */
+    public String adminThroughAnotherClient() {
+        return cached("other:admin", () -> given().formParams(Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", "admin", "password", "admin-demo"))
                 .post(tokenUrl));
     }
 

@@ -180,8 +180,9 @@ class ScaleOutIT extends AgainstRunningSuite {
     }
 
     /** The events an instance has processed, from its Prometheus metrics. */
-    private static double processed(String url) {
-        String metrics = given().baseUri(url).get("/q/metrics").then().statusCode(200).extract().asString();
+    private double processed(String url) {
+        String metrics = given().baseUri(url).auth().oauth2(suite.tokens().prometheus()).get("/q/metrics").then()
+                .statusCode(200).extract().asString();
         Matcher matcher = PROCESSED.matcher(metrics);
         double total = 0;
         while (matcher.find()) {

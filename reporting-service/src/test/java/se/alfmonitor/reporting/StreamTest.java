@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -126,6 +127,22 @@ class StreamTest {
             response.thenAccept(r -> r.body().close());
             reading.cancel(true);
         }
+    }
+
+    /** A stream must not outlive the token that opened it: it ends when the token expires, and the client reopens it. */
+    @Test
+    void theStreamEndsWhenTheTokenThatOpenedItExpires() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(stream)
+                .header("Authorization", "Bearer " + Tokens.expiringIn(3, "viewer", Set.of("viewer")))
+                .header("Accept", "text/event-stream").build();
+        long opened = System.nanoTime();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        // the body completes only when the server ends the stream; the heartbeat alone would keep it open for ever
+        CompletableFuture<Long> lines = CompletableFuture.supplyAsync(() -> response.body().count());
+        lines.get(30, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package se.alfmonitor.indicator.api;
 
+import static se.alfmonitor.contract.http.SpreadsheetText.safe;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -72,8 +74,8 @@ public class ValueResource {
                         "value", "computedAt")
                 .get())) {
             for (IndicatorComputed v : values.latest(indicator, orgUnit, period, aggregatesOnly())) {
-                printer.printRecord(v.indicator(), v.orgUnit(), v.orgUnitLevel(), v.period(), plain(v.numerator()),
-                        plain(v.denominator()), plain(v.factor()), plain(v.value()), v.computedAt());
+                printer.printRecord(safe(v.indicator()), safe(v.orgUnit()), safe(v.orgUnitLevel()), safe(v.period()),
+                        plain(v.numerator()), plain(v.denominator()), plain(v.factor()), plain(v.value()), v.computedAt());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

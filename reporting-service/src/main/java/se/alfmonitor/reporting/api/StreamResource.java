@@ -1,6 +1,9 @@
 package se.alfmonitor.reporting.api;
 
 import java.time.Duration;
+import java.time.Instant;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,21 +18,29 @@ import se.alfmonitor.contract.security.Roles;
 import se.alfmonitor.reporting.config.DashboardConfig;
 import se.alfmonitor.reporting.stream.ChangeBroadcaster;
 
-/** Server-sent events when a read model changes, so dashboards refetch instead of polling. */
+/**
+ * Server-sent events when a read model changes, so dashboards refetch instead of polling. A stream ends when the token
+ * that opened it expires: the token was checked once, when the stream opened, and a stream must not outlive it. The
+ * dashboard then opens the next stream with its renewed token and catches up.
+ */
 @Path("/api/stream")
 public class StreamResource {
 
     private final ChangeBroadcaster changes;
     private final Duration heartbeat;
 
-    public StreamResource(ChangeBroadcaster changes, DashboardConfig config) {
+    private final JsonWebToken token;
+
+    public StreamResource(ChangeBroadcaster changes, DashboardConfig config, JsonWebToken token) {
         this.changes = changes;
         this.heartbeat = config.streamHeartbeat();
+        this.token = token;
     }
 
     /**
      * Events {@code compliance} (data: campaign id), {@code indicator} (data: indicator code) and {@code unit} (data:
-     * region code), plus a {@code ping} now and then so that proxies keep an idle stream open.
+     * region code), plus a {@code ping} now and then so that proxies keep an idle stream open; the stream ends when
+     * the caller's token expires.
      */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -41,6 +52,16 @@ public class StreamResource {
         Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(heartbeat)
                 .map(t -> sse.newEventBuilder().name("ping").data(String.class, "")
                         .mediaType(MediaType.TEXT_PLAIN_TYPE).build());
-        return Multi.createBy().merging().streams(events, pings);
+        return Multi.createBy().merging().streams(events, pings).select().first(untilExpiry());
+    }
+
+    /** How long the token that opens the stream is still valid (a token without expiry: one heartbeat). */
+    private Duration untilExpiry() {
+        long expiresAt = token.getExpirationTime();
+        if (expiresAt <= 0) {
+            return heartbeat;
+        }
+        Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(expiresAt));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 }

@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
+import se.alfmonitor.contract.http.SpreadsheetText;
 
 /**
  * Writes every {@link Tabular} response as CSV (RFC 4180, UTF-8) when the client asks for {@value #TEXT_CSV}.
  *
- * <p>Spreadsheets run a cell that starts with {@code = + - @} (or a tab or carriage return) as a formula, and unit
- * names and explanations come from outside. Such text cells are prefixed with {@code '} so they stay text. Numbers
- * are written as they are, since a number cannot carry a formula.
+ * <p>Text cells go through {@link SpreadsheetText}, so a spreadsheet never runs unit names or explanations from
+ * outside as formulas; numbers are written as they are.
  */
 @Provider
 @Produces(CsvWriter.TEXT_CSV)
@@ -73,11 +73,8 @@ public class CsvWriter implements MessageBodyWriter<Tabular> {
         return text(value.toString());
     }
 
-    /** Neutralises spreadsheet formula injection in a text cell. */
+    /** Neutralises spreadsheet formula injection in a text cell ({@link SpreadsheetText}). */
     static String text(String value) {
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return SpreadsheetText.safe(value);
     }
 }
