@@ -461,6 +461,9 @@ find_kc_java_home() {
 }
 
 start_keycloak() {
+  # Keycloak imports a realm only into a database without it: start from an empty one each time, so the realm is
+  # always the realm file as it is now (its users and secrets are demo values; nothing else is kept in it)
+  rm -rf "$KC_HOME/data/h2"
   mkdir -p "$KC_HOME/data/import"
   cp "$REALM_FILE" "$KC_HOME/data/import/alf-monitor-realm.json"
   require_free_port "$KC_PORT" Keycloak

@@ -31,6 +31,9 @@ final class KeycloakServer {
                     + " (the e2e-tests build unpacks it in pre-integration-test)");
         }
         try {
+            // the realm is imported only into an empty database: drop what an earlier run left, so that every run
+            // signs in with the realm file as it is now
+            deleteRecursively(home.resolve("data/h2"));
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
             Files.copy(realmFile, imports.resolve("alf-monitor-realm.json"),
@@ -50,7 +53,16 @@ final class KeycloakServer {
     }
 
     void start() {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the process without waiting, so that the suite can start other parts while Keycloak boots. */
+    void launch() {
         process.start();
+    }
+
+    void awaitReady() {
         process.awaitHttpOk(realmUrl() + "/.well-known/openid-configuration", Duration.ofSeconds(240));
     }
 
@@ -69,10 +81,7 @@ final class KeycloakServer {
      */
     void allowDashboardAt(String origin) {
         String base = "http://localhost:" + port;
-        String adminToken = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", "admin", "password", "admin"))
-                .post(base + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String adminToken = adminToken();
         Map<String, Object> client = given().auth().oauth2(adminToken).queryParam("clientId", "dashboard")
                 .get(base + "/admin/realms/alf-monitor/clients")
                 .then().statusCode(200).extract().jsonPath().getMap("[0]");
@@ -84,6 +93,48 @@ final class KeycloakServer {
         given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(client)
                 .put(base + "/admin/realms/alf-monitor/clients/{id}", client.get("id"))
                 .then().statusCode(204);
+    }
+
+    /**
+     * Registers another confidential client in the realm, as another application of the same organisation would be,
+     * whose service account has {@code realmRole}; it has none of the audience mappers of the suite's clients.
+     */
+    void registerOtherClient(String clientId, String secret, String realmRole) {
+        String base = "http://localhost:" + port;
+        String adminToken = adminToken();
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "secret", secret, "enabled", true, "publicClient", false,
+                        "serviceAccountsEnabled", true, "standardFlowEnabled", false, "fullScopeAllowed", true))
+                .post(base + "/admin/realms/alf-monitor/clients").then().statusCode(201);
+        String id = given().auth().oauth2(adminToken).queryParam("clientId", clientId)
+                .get(base + "/admin/realms/alf-monitor/clients").then().statusCode(200).extract().path("[0].id");
+        String user = given().auth().oauth2(adminToken)
+                .get(base + "/admin/realms/alf-monitor/clients/{id}/service-account-user", id)
+                .then().statusCode(200).extract().path("id");
+        Map<String, Object> role = given().auth().oauth2(adminToken)
+                .get(base + "/admin/realms/alf-monitor/roles/{role}", realmRole)
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(List.of(role))
+                .post(base + "/admin/realms/alf-monitor/users/{user}/role-mappings/realm", user)
+                .then().statusCode(204);
+    }
+
+    private String adminToken() {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"))
+                .post("http://localhost:" + port + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static List<Object> append(Object list, String value) {

@@ -46,14 +46,11 @@ public final class RealmTokens {
     }
 
     /**
-     * The admin person's token from another client of the realm: Keycloak's own {@code admin-cli}, which every realm
-     * has and which any user of the realm may use. A valid token of the realm, with role admin, but not issued for
-     * the suite: no audience mapper of the suite's clients is in it.
+     * A token of another client of the realm (registered by {@link KeycloakServer#registerOtherClient}): valid, of this realm,
+     * with role admin, but not issued for the suite's services.
      */
-    public String adminThroughAnotherClient() {
-        return cached("other:admin", () -> given().formParams(Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", "admin", "password", "admin-demo"))
-                .post(tokenUrl));
+    public String otherClient() {
+        return clientCredentials(Suite.OTHER_CLIENT, Suite.OTHER_CLIENT + "-secret");
     }
 
     private String clientCredentials(String clientId, String secret) {

@@ -42,6 +42,9 @@ public final class Suite implements AutoCloseable {
 
     private static Suite shared;
 
+    /** A confidential client of the realm with role admin and none of the suite's audiences (TokenEdgesIT). */
+    static final String OTHER_CLIENT = "other-application";
+
     static {
         // a hung service must fail a test, not hang the build
         io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config()
@@ -103,6 +106,11 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Keycloak takes longest to boot: it starts first and boots while PostgreSQL and Kafka start
+        keycloak = new KeycloakServer(Path.of(System.getProperty("alf.keycloak.home",
+                root.resolve("e2e-tests/target/keycloak/keycloak-26.7.3").toString())),
+                root.resolve("deploy/keycloak/alf-monitor-realm.json"), logs, freePort(), freePort());
+        keycloak.launch();
         postgres = new PostgresServer(work.resolve("pgdata"), freePort());
         postgres.start();
         for (Service service : Service.values()) {
@@ -110,15 +118,13 @@ public final class Suite implements AutoCloseable {
         }
         kafka = new KafkaBroker(work, logs, freePort(), freePort());
         kafka.formatAndStart();
-        keycloak = new KeycloakServer(Path.of(System.getProperty("alf.keycloak.home",
-                root.resolve("e2e-tests/target/keycloak/keycloak-26.7.3").toString())),
-                root.resolve("deploy/keycloak/alf-monitor-realm.json"), logs, freePort(), freePort());
-        keycloak.start();
+        keycloak.awaitReady();
         tokens = new RealmTokens(keycloak.realmUrl());
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
         keycloak.allowDashboardAt(url(Service.REPORTING));
+        keycloak.registerOtherClient(OTHER_CLIENT, OTHER_CLIENT + "-secret", "admin");
         for (Service service : Service.values()) {
             services.put(service, serviceProcess(service, ports.get(service), service.module));
             services.get(service).start();
