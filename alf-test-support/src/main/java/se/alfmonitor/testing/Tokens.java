@@ -1,8 +1,19 @@
 package se.alfmonitor.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -18,9 +29,31 @@ public final class Tokens {
     /** The audiences the realm's clients put in their tokens: one per service (an audience mapper each). */
     public static final Set<String> SERVICES = Set.of("survey-service", "assessment-service", "indicator-service",
             "reporting-service");
+    /** The test OIDC server artifact's key (quarkus-test-oidc-server), on the class path. */
     private static final String SIGNING_KEY = "privateKey.jwk";
 
     private Tokens() {
+    }
+
+    /**
+     * The public half of the signing key, base64 DER (X.509 SubjectPublicKeyInfo), as {@code quarkus.oidc.public-key}
+     * takes it.
+     */
+    public static String publicKey() {
+        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream(SIGNING_KEY)) {
+            if (in == null) {
+                throw new IllegalStateException("No " + SIGNING_KEY + " on the class path");
+            }
+            JsonNode jwk = new ObjectMapper().readTree(in);
+            Base64.Decoder url = Base64.getUrlDecoder();
+            RSAPublicKeySpec spec = new RSAPublicKeySpec(new BigInteger(1, url.decode(jwk.path("n").asText())),
+                    new BigInteger(1, url.decode(jwk.path("e").asText())));
+            return Base64.getEncoder().encodeToString(KeyFactory.getInstance("RSA").generatePublic(spec).getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A regional IT system's service account: role {@code reporter}, bound to {@code regionCode}. */
