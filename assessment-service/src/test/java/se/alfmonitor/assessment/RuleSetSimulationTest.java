@@ -67,7 +67,7 @@ class RuleSetSimulationTest {
         assertThat(result.getString("status")).isEqualTo("DONE");
         assertThat(result.getInt("evaluated")).isEqualTo(5);
         assertThat(result.getInt("total")).isEqualTo(5);
-        assertThat(result.getString("requestedBy")).isEqualTo("monitor");
+        assertThat(result.getString("requestedBy")).isEqualTo("service-account-national-monitor");
         // exactly the units with five articles and no override: MET -> NOT_MET on level 8, explained by the candidate
         assertThat(result.getList("changes.unitId")).containsExactly(fiveIn01, fiveIn18);
         assertThat(result.getList("changes.level")).containsExactly(8, 8);

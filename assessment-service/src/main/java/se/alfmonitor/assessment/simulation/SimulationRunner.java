@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -113,7 +114,12 @@ public class SimulationRunner {
             row.explanation = change.explanation();
             row.persist();
         }
-        simulation.result = json.valueToTree(tally.result());
+        try {
+            // through text: a tree made from the record would normalise 100.0 to 1E+2 and 0.0 to 0
+            simulation.result = json.readTree(json.writeValueAsString(tally.result()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the result of simulation " + id, e);
+        }
         simulation.status = SimulationEntity.DONE;
         simulation.finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
