@@ -154,7 +154,8 @@ class RuleSetLifecycleTest {
     void theDiffNamesEveryFieldThatChangedLevelByLevel() {
         String version = RuleSetDocuments.version("diff");
         ObjectNode candidate = RuleSetDocuments.moreThanFiveArticles(version);
-        RuleSetDocuments.level(candidate, 23).with("review").put("criteriaSv", "Godkänn om exemplet visar utveckling.");
+        ((ObjectNode) RuleSetDocuments.level(candidate, 23).get("review"))
+                .put("criteriaSv", "Godkänn om exemplet visar utveckling.");
         RuleSetDocuments.level(candidate, 24).put("notApplicable", "false");
         put(version, candidate).then().statusCode(201);
 

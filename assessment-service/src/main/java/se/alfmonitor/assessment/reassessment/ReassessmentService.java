@@ -156,12 +156,28 @@ public class ReassessmentService {
     }
 
     /**
-     * What {@link BatchReassessment#evaluateAll} needs of the rows {@code ids}, read as a publication's batch reads
-     * them, without taking the units' locks: for a reader that stores nothing, each batch is one consistent snapshot.
+     * What {@link BatchReassessment#evaluateAll} needs of the latest assessments of the units of the rows {@code ids}
+     * (a version made since the ids were listed in place of the one listed), read as a publication's batch reads them
+     * but without taking the units' locks: for a reader that stores nothing, each batch is one consistent snapshot.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Rows read(List<Long> ids, CompiledRuleSet ruleSet) {
-        return ids.isEmpty() ? new Rows(new ArrayList<>(), Map.of()) : readForReassessment(ids, ruleSet);
+        List<Long> latestIds = ids.isEmpty() ? List.of() : latestOfUnits(ids, ruleSet);
+        return latestIds.isEmpty() ? new Rows(new ArrayList<>(), Map.of()) : readForReassessment(latestIds, ruleSet);
+    }
+
+    /** The latest assessment with answers under {@code ruleSet}'s questionnaire version of each unit of {@code ids}. */
+    private List<Long> latestOfUnits(List<Long> ids, CompiledRuleSet ruleSet) {
+        return entityManager.createNativeQuery("""
+                select a.id from assessment a
+                where a.latest and a.questionnaire_key = :key and a.questionnaire_version = :version
+                    and a.answers is not null
+                    and (a.unit_id, a.campaign_id) in (select unit_id, campaign_id from assessment where id in (:ids))
+                order by a.id""", Long.class)
+                .setParameter("ids", ids)
+                .setParameter("key", ruleSet.questionnaireKey())
+                .setParameter("version", ruleSet.questionnaireVersion())
+                .getResultList();
     }
 
     /**
@@ -244,16 +260,7 @@ public class ReassessmentService {
                 .setParameter("ids", ids)
                 .getResultList();
         unitLock.lockAll(units.stream().map(u -> new UnitLock.Unit((String) u[0], (String) u[1])).toList());
-        List<Long> latestIds = entityManager.createNativeQuery("""
-                select a.id from assessment a
-                where a.latest and a.questionnaire_key = :key and a.questionnaire_version = :version
-                    and a.answers is not null
-                    and (a.unit_id, a.campaign_id) in (select unit_id, campaign_id from assessment where id in (:ids))
-                order by a.id""", Long.class)
-                .setParameter("ids", ids)
-                .setParameter("key", ruleSet.questionnaireKey())
-                .setParameter("version", ruleSet.questionnaireVersion())
-                .getResultList();
+        List<Long> latestIds = latestOfUnits(ids, ruleSet);
         Rows rows = latestIds.isEmpty() ? new Rows(new ArrayList<>(), Map.of())
                 : readForReassessment(latestIds, ruleSet);
         int changed = batchReassessment.reassessAll(rows.latest(), rows.stored(), ruleSet,

@@ -170,7 +170,8 @@ public final class RuleSetCompiler {
         }
         if (rule.area() == null || !AREAS.contains(rule.area())) {
             problems.add(new FieldError("INVALID_AREA", at + "/area",
-                    "level " + number + " has area " + rule.area() + ", not one of " + AREAS.stream().sorted().toList()));
+                    "level " + number + " has area " + rule.area() + ", not one of "
+                            + AREAS.stream().sorted().toList()));
         }
         if (rule.items() == null || rule.items().isEmpty()) {
             problems.add(new FieldError("REQUIRED_MISSING", at + "/items", "level " + number + " names no items"));

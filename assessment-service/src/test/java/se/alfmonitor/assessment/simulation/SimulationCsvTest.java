@@ -23,7 +23,8 @@ class SimulationCsvTest {
 
     @Test
     void oneLinePerChangedUnitLevelUnderAHeader() {
-        var explanation = JsonNodeFactory.instance.objectNode().put("sv", "=HYPERLINK(\"x\")").put("en", "Level 8, \"quoted\"");
+        var explanation = JsonNodeFactory.instance.objectNode().put("sv", "=HYPERLINK(\"x\")")
+                .put("en", "Level 8, \"quoted\"");
         String csv = SimulationCsv.write(List.of(new UnitChange("-01-X", "01", 8, LevelOutcome.MET,
                 LevelOutcome.NOT_MET, explanation)));
         assertThat(csv.split("\r\n")).containsExactly(
