@@ -130,6 +130,22 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
                 EnumSet.of(Caller.ASSESSOR, Caller.ADMIN), none));
         list.add(new Endpoint(Service.ASSESSMENT, "POST", "/api/rule-sets/no-such-version/publish",
                 EnumSet.of(Caller.ADMIN), none));
+        // a rule set upload the checks refuse (no levels): an admin gets 400, nothing is stored
+        list.add(new Endpoint(Service.ASSESSMENT, "PUT", "/api/rule-sets/authz-candidate", EnumSet.of(Caller.ADMIN),
+                r -> r.contentType(ContentType.JSON).body(Map.of("version", "authz-candidate"))));
+        list.add(new Endpoint(Service.ASSESSMENT, "DELETE", "/api/rule-sets/no-such-version",
+                EnumSet.of(Caller.ADMIN), none));
+        list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/rule-sets/2021.1/diff/2021.1", ANY_ROLE, none));
+        Set<Caller> simulators = EnumSet.of(Caller.ASSESSOR, Caller.MONITOR, Caller.ADMIN);
+        list.add(new Endpoint(Service.ASSESSMENT, "POST", "/api/rule-sets/no-such-version/simulations", simulators,
+                r -> r.contentType(ContentType.JSON).body(Map.of("campaignId", "alf-2018-2021"))));
+        list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/rule-sets/2021.1/simulations", simulators, none));
+        list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/rule-sets/2021.1/simulations/{uuid}", simulators,
+                none));
+        list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/rule-sets/2021.1/simulations/{uuid}/changes.csv",
+                simulators, none));
+        list.add(new Endpoint(Service.ASSESSMENT, "DELETE", "/api/rule-sets/2021.1/simulations/{uuid}",
+                EnumSet.of(Caller.ADMIN), none));
         list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/remediations?regionCode=01", READERS_OWN, none));
         list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/overrides?regionCode=01", READERS_OWN, none));
         list.add(new Endpoint(Service.ASSESSMENT, "POST", "/api/overrides", EnumSet.of(Caller.ASSESSOR),

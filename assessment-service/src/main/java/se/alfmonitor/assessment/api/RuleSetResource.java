@@ -1,60 +1,129 @@
 package se.alfmonitor.assessment.api;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import se.alfmonitor.assessment.reassessment.ReassessmentService;
 import se.alfmonitor.assessment.reassessment.ReassessmentService.PublishResult;
 import se.alfmonitor.assessment.rules.CompiledRuleSet;
+import se.alfmonitor.assessment.rules.RuleSetDiff;
+import se.alfmonitor.assessment.rules.RuleSetLifecycle;
 import se.alfmonitor.assessment.rules.RuleSets;
+import se.alfmonitor.contract.problem.FieldError;
+import se.alfmonitor.contract.problem.Problem;
 import se.alfmonitor.contract.problem.ProblemException;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
 
-/** The rules as data: every shipped rule set with its levels, expressions and chosen interpretations. */
+/**
+ * The rules as data: every shipped and uploaded rule set with its levels, expressions and chosen interpretations;
+ * the lifecycle of uploaded ones (draft, replaced or deleted, published) and the differences between two.
+ */
 @Path("/api/rule-sets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
 
+    /** The shipped rule set is about 41 kB; a candidate twenty-five times that is not a rule set. */
+    static final int UPLOAD_MAX_BYTES = 1024 * 1024;
+
     private final RuleSets ruleSets;
+    private final RuleSetLifecycle lifecycle;
     private final ReassessmentService reassessment;
     private final Caller caller;
+    private final ObjectMapper json;
 
-    public RuleSetResource(RuleSets ruleSets, ReassessmentService reassessment, Caller caller) {
+    public RuleSetResource(RuleSets ruleSets, RuleSetLifecycle lifecycle, ReassessmentService reassessment,
+            Caller caller, ObjectMapper json) {
         this.ruleSets = ruleSets;
+        this.lifecycle = lifecycle;
         this.reassessment = reassessment;
         this.caller = caller;
+        this.json = json;
     }
 
     public record RuleSetSummary(String version, String questionnaireKey, String questionnaireVersion,
-            String status, Instant publishedAt, boolean active, int levels, int ambiguities, String descriptionSv,
-            String descriptionEn) {
+            String status, Instant publishedAt, boolean active, boolean shipped, int levels, int ambiguities,
+            String descriptionSv, String descriptionEn) {
     }
 
     @GET
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
     public List<RuleSetSummary> list() {
+        lifecycle.refresh();
         return ruleSets.all().stream().map(this::summary).toList();
     }
 
-    /** The rule set file as shipped, plus whether it is the one in force. */
+    /** The rule set file as shipped or uploaded, with its lifecycle status and whether it is the one in force. */
     @GET
     @Path("/{version}")
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
     public ObjectNode get(@PathParam("version") String version) {
+        lifecycle.refresh();
         CompiledRuleSet ruleSet = find(version);
         ObjectNode document = ruleSet.document().deepCopy();
+        document.put("status", ruleSets.status(ruleSet));
         document.put("active", ruleSets.isActive(ruleSet));
         return document;
+    }
+
+    /** Stores a candidate as a DRAFT (201 new, 200 replaced) once it passes every check. */
+    @PUT
+    @Path("/{version}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response upload(@PathParam("version") String version, byte[] body) throws IOException {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("RULE_SET_INVALID", "A rule set document is required",
+                    List.of(new FieldError("REQUIRED_MISSING", "/", "the body is empty")));
+        }
+        if (body.length > UPLOAD_MAX_BYTES) {
+            throw new ProblemException(Problem.of(413, "RULE_SET_TOO_LARGE", "Payload too large",
+                    "A rule set is at most " + UPLOAD_MAX_BYTES + " bytes; nothing was stored", List.of()));
+        }
+        JsonNode document = json.readTree(body);
+        if (!(document instanceof ObjectNode object)) {
+            throw ProblemException.badRequest("RULE_SET_INVALID", "A rule set is a JSON object",
+                    List.of(new FieldError("WRONG_TYPE", "/", "the body is not a JSON object")));
+        }
+        RuleSetLifecycle.Upload upload = lifecycle.upload(version, object, caller.name());
+        return upload.created()
+                ? Response.created(URI.create("/api/rule-sets/" + version)).entity(upload).build()
+                : Response.ok(upload).build();
+    }
+
+    /** Deletes a draft; shipped and published rule sets are immutable (409). */
+    @DELETE
+    @Path("/{version}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("version") String version) {
+        lifecycle.delete(version, caller.name());
+        return Response.noContent().build();
+    }
+
+    /** Level by level, what {@code to} changes of {@code from}. */
+    @GET
+    @Path("/{from}/diff/{to}")
+    @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
+    public RuleSetDiff.Diff diff(@PathParam("from") String from, @PathParam("to") String to) {
+        lifecycle.refresh();
+        return RuleSetDiff.between(find(from), find(to));
     }
 
     /** Puts the rule set in force for its questionnaire version and re-assesses every unit assessed under it. */
@@ -62,6 +131,7 @@ public class RuleSetResource {
     @Path("/{version}/publish")
     @RolesAllowed(Roles.ADMIN)
     public PublishResult publish(@PathParam("version") String version) {
+        lifecycle.refresh();
         return reassessment.publish(version, caller.name());
     }
 
@@ -71,8 +141,8 @@ public class RuleSetResource {
     }
 
     private RuleSetSummary summary(CompiledRuleSet r) {
-        return new RuleSetSummary(r.version(), r.questionnaireKey(), r.questionnaireVersion(),
-                r.definition().status(), r.definition().publishedAt(), ruleSets.isActive(r), r.levels().size(),
+        return new RuleSetSummary(r.version(), r.questionnaireKey(), r.questionnaireVersion(), ruleSets.status(r),
+                ruleSets.publishedAt(r), ruleSets.isActive(r), ruleSets.isShipped(r.version()), r.levels().size(),
                 r.definition().ambiguities() == null ? 0 : r.definition().ambiguities().size(),
                 r.definition().descriptionSv(), r.definition().descriptionEn());
     }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import org.hibernate.Session;
@@ -29,6 +31,8 @@ import se.alfmonitor.assessment.remediation.RemediationService;
 import se.alfmonitor.assessment.review.ReviewService;
 import se.alfmonitor.assessment.rules.CelLevelEvaluator;
 import se.alfmonitor.assessment.rules.CelLevelEvaluator.LevelResult;
+import se.alfmonitor.assessment.rules.CelLevelEvaluator.ReviewDecision;
+import se.alfmonitor.assessment.rules.CelLevelEvaluator.ReviewRequest;
 import se.alfmonitor.assessment.rules.CompiledRuleSet;
 import se.alfmonitor.assessment.rules.RuleSets;
 import se.alfmonitor.contract.events.AssessmentCompleted;
@@ -84,27 +88,13 @@ public class BatchReassessment {
     @Transactional(Transactional.TxType.MANDATORY)
     public int reassessAll(List<AssessmentEntity> latest, Map<Long, List<LevelSummary>> stored,
             CompiledRuleSet ruleSet, String reason) {
-        ReviewService.KnownReviews known = reviews.known(latest);
-        Map<String, List<SiteVisitOverrideEntity>> overrides = SiteVisitOverrides.inForce(latest);
-        Map<String, Set<Integer>> carriedSince = new HashMap<>();
         List<AssessmentEntity> previous = new ArrayList<>();
         List<List<LevelResult>> results = new ArrayList<>();
-        for (AssessmentEntity assessment : latest) {
-            if (assessment.answers == null) {
-                continue;
-            }
-            List<SiteVisitOverrideEntity> inForce = overrides.getOrDefault(
-                    SiteVisitOverrides.key(assessment.unitId, assessment.campaignId), List.of());
-            Set<Integer> carriable = ruleSet.version().equals(assessment.ruleSetVersion) ? Set.of()
-                    : carriedSince.computeIfAbsent(assessment.ruleSetVersion, v -> carriableLevels(v, ruleSet));
-            List<LevelResult> levels = SiteVisitOverrides.apply(inForce,
-                    evaluator.evaluate(ruleSet, assessment.answers, AssessmentService.facts(assessment),
-                            reviews.decisionsFor(assessment, ruleSet, known),
-                            carriedOver(assessment.id, storedLevels(assessment, stored), carriable, inForce,
-                                    known)));
-            if (!assessments.unchanged(assessment, ruleSet, levels)) {
-                previous.add(assessment);
-                results.add(levels);
+        for (Evaluated evaluated : evaluateAll(latest, stored, ruleSet,
+                (assessment, known) -> reviews.decisionsFor(assessment, ruleSet, known))) {
+            if (!assessments.unchanged(evaluated.assessment(), ruleSet, evaluated.levels())) {
+                previous.add(evaluated.assessment());
+                results.add(evaluated.levels());
             }
         }
         if (previous.isEmpty()) {
@@ -134,6 +124,47 @@ public class BatchReassessment {
         return next.size();
     }
 
+    /** Where an evaluation of one unit looks up the assessors' decisions on its examples. */
+    @FunctionalInterface
+    public interface Decisions {
+        Function<ReviewRequest, Optional<ReviewDecision>> of(AssessmentEntity assessment,
+                ReviewService.KnownReviews known);
+    }
+
+    /** One unit's levels as {@code ruleSet} decides them now, before anything is stored. */
+    public record Evaluated(AssessmentEntity assessment, List<LevelResult> levels) {
+    }
+
+    /**
+     * The evaluation half of {@link #reassessAll}: each unit's levels under {@code ruleSet} with the assessors'
+     * decisions and the site-visit overrides in force, the levels whose rule did not change carried over from what
+     * is stored (as stubs: their outcome is the stored one). Writes nothing itself; whether looking up a decision
+     * queues an example is up to {@code decisions}. Units without answers are left out.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Evaluated> evaluateAll(List<AssessmentEntity> latest, Map<Long, List<LevelSummary>> stored,
+            CompiledRuleSet ruleSet, Decisions decisions) {
+        ReviewService.KnownReviews known = reviews.known(latest);
+        Map<String, List<SiteVisitOverrideEntity>> overrides = SiteVisitOverrides.inForce(latest);
+        Map<String, Set<Integer>> carriedSince = new HashMap<>();
+        List<Evaluated> evaluated = new ArrayList<>(latest.size());
+        for (AssessmentEntity assessment : latest) {
+            if (assessment.answers == null) {
+                continue;
+            }
+            List<SiteVisitOverrideEntity> inForce = overrides.getOrDefault(
+                    SiteVisitOverrides.key(assessment.unitId, assessment.campaignId), List.of());
+            Set<Integer> carriable = ruleSet.version().equals(assessment.ruleSetVersion) ? Set.of()
+                    : carriedSince.computeIfAbsent(assessment.ruleSetVersion, v -> carriableLevels(v, ruleSet));
+            evaluated.add(new Evaluated(assessment, SiteVisitOverrides.apply(inForce,
+                    evaluator.evaluate(ruleSet, assessment.answers, AssessmentService.facts(assessment),
+                            decisions.of(assessment, known),
+                            carriedOver(assessment.id, storedLevels(assessment, stored), carriable, inForce,
+                                    known)))));
+        }
+        return evaluated;
+    }
+
     /**
      * The levels whose stored result may stand for their evaluation under {@code ruleSet} when a unit was assessed
      * under {@code earlierVersion}: those whose rule is unchanged ({@link CompiledRuleSet#levelsUnchangedSince}).
@@ -144,7 +175,7 @@ public class BatchReassessment {
     }
 
     /** The summary of the levels {@code assessment} stores, stubs included. */
-    private static List<LevelSummary> storedLevels(AssessmentEntity assessment, Map<Long, List<LevelSummary>> stored) {
+    public static List<LevelSummary> storedLevels(AssessmentEntity assessment, Map<Long, List<LevelSummary>> stored) {
         List<LevelSummary> given = stored.get(assessment.id);
         if (given != null) {
             return given;

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.assessment.AssessmentEntity;
 import se.alfmonitor.assessment.assessment.AssessmentService;
 import se.alfmonitor.assessment.assessment.UnitLock;
@@ -82,7 +83,7 @@ public class ReassessmentService {
                 .setParameter("key", ruleSet.questionnaireKey())
                 .setParameter("version", ruleSet.questionnaireVersion())
                 .getResultList());
-        int batchSize = Math.max(1, config.reassessBatchSize());
+        int batchSize = batchSize();
         List<List<Long>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += batchSize) {
             batches.add(ids.subList(from, Math.min(ids.size(), from + batchSize)));
@@ -130,7 +131,53 @@ public class ReassessmentService {
     }
 
     /** The rows to re-assess, as {@link BatchReassessment#reassessAll} takes them. */
-    private record Rows(List<AssessmentEntity> latest, Map<Long, List<LevelSummary>> stored) {
+    public record Rows(List<AssessmentEntity> latest, Map<Long, List<LevelSummary>> stored) {
+    }
+
+    /**
+     * The latest assessments of the units of one campaign under {@code ruleSet}'s questionnaire version that have
+     * answers, by id, for a caller that evaluates them in batches of {@link #batchSize()} without writing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> latestIds(String campaignId, CompiledRuleSet ruleSet) {
+        return entityManager.createQuery(
+                "select a.id from AssessmentEntity a where a.latest = true and a.campaignId = :campaign"
+                        + " and a.questionnaireKey = :key and a.questionnaireVersion = :version"
+                        + " and a.answers is not null order by a.id",
+                Long.class)
+                .setParameter("campaign", campaignId)
+                .setParameter("key", ruleSet.questionnaireKey())
+                .setParameter("version", ruleSet.questionnaireVersion())
+                .getResultList();
+    }
+
+    public int batchSize() {
+        return Math.max(1, config.reassessBatchSize());
+    }
+
+    /**
+     * What {@link BatchReassessment#evaluateAll} needs of the latest assessments of the units of the rows {@code ids}
+     * (a version made since the ids were listed in place of the one listed), read as a publication's batch reads them
+     * but without taking the units' locks: for a reader that stores nothing, each batch is one consistent snapshot.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Rows read(List<Long> ids, CompiledRuleSet ruleSet) {
+        List<Long> latestIds = ids.isEmpty() ? List.of() : latestOfUnits(ids, ruleSet);
+        return latestIds.isEmpty() ? new Rows(new ArrayList<>(), Map.of()) : readForReassessment(latestIds, ruleSet);
+    }
+
+    /** The latest assessment with answers under {@code ruleSet}'s questionnaire version of each unit of {@code ids}. */
+    private List<Long> latestOfUnits(List<Long> ids, CompiledRuleSet ruleSet) {
+        return entityManager.createNativeQuery("""
+                select a.id from assessment a
+                where a.latest and a.questionnaire_key = :key and a.questionnaire_version = :version
+                    and a.answers is not null
+                    and (a.unit_id, a.campaign_id) in (select unit_id, campaign_id from assessment where id in (:ids))
+                order by a.id""", Long.class)
+                .setParameter("ids", ids)
+                .setParameter("key", ruleSet.questionnaireKey())
+                .setParameter("version", ruleSet.questionnaireVersion())
+                .getResultList();
     }
 
     /**
@@ -213,16 +260,7 @@ public class ReassessmentService {
                 .setParameter("ids", ids)
                 .getResultList();
         unitLock.lockAll(units.stream().map(u -> new UnitLock.Unit((String) u[0], (String) u[1])).toList());
-        List<Long> latestIds = entityManager.createNativeQuery("""
-                select a.id from assessment a
-                where a.latest and a.questionnaire_key = :key and a.questionnaire_version = :version
-                    and a.answers is not null
-                    and (a.unit_id, a.campaign_id) in (select unit_id, campaign_id from assessment where id in (:ids))
-                order by a.id""", Long.class)
-                .setParameter("ids", ids)
-                .setParameter("key", ruleSet.questionnaireKey())
-                .setParameter("version", ruleSet.questionnaireVersion())
-                .getResultList();
+        List<Long> latestIds = latestOfUnits(ids, ruleSet);
         Rows rows = latestIds.isEmpty() ? new Rows(new ArrayList<>(), Map.of())
                 : readForReassessment(latestIds, ruleSet);
         int changed = batchReassessment.reassessAll(rows.latest(), rows.stored(), ruleSet,

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.hibernate.Session;
@@ -146,6 +147,24 @@ public class ReviewService {
             }
             return Optional.of(decision(assessment, ruleSet, request, hash,
                     item.map(k -> ReviewItemEntity.<ReviewItemEntity>findById(k.id())).orElse(null)));
+        };
+    }
+
+    /**
+     * As {@link #decisionsFor(AssessmentEntity, CompiledRuleSet, KnownReviews)} without changing the queue: an example
+     * known and not superseded gives its decision; any other is handed to {@code wouldOpen} (the write path would
+     * queue it) and gives none, so that the level is pending as a new example's would be.
+     */
+    public Function<ReviewRequest, Optional<ReviewDecision>> decisionsWithoutQueueing(AssessmentEntity assessment,
+            KnownReviews known, Consumer<ReviewRequest> wouldOpen) {
+        return request -> {
+            Optional<KnownReviews.Known> item = known.find(assessment, request.level(), hash(request.text()));
+            if (item.isPresent() && item.get().status() != ReviewStatus.SUPERSEDED) {
+                return Optional.of(new ReviewDecision(item.get().id(), item.get().status(), item.get().comment(),
+                        item.get().decidedBy()));
+            }
+            wouldOpen.accept(request);
+            return Optional.empty();
         };
     }
 

@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
@@ -21,8 +23,9 @@ import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.config.AssessmentConfig;
 
 /**
- * Every shipped rule set, compiled once at startup (the service does not start with a broken rule set), and which
- * one is in force for each questionnaire version.
+ * Every shipped rule set, compiled once at startup (the service does not start with a broken rule set), the rule sets
+ * uploaded over the API ({@link RuleSetLifecycle} keeps them here as stored), and which one is in force for each
+ * questionnaire version.
  */
 @Startup
 @ApplicationScoped
@@ -31,6 +34,11 @@ public class RuleSets {
     private static final Logger LOG = Logger.getLogger(RuleSets.class);
 
     private final Map<String, CompiledRuleSet> byVersion = new LinkedHashMap<>();
+    private final Map<String, Uploaded> uploaded = new ConcurrentHashMap<>();
+
+    /** An uploaded rule set as last read from or written to its table. */
+    record Uploaded(CompiledRuleSet ruleSet, int revision, String status, Instant publishedAt) {
+    }
 
     public RuleSets(AssessmentConfig config) {
         for (String file : config.ruleSets()) {
@@ -54,12 +62,46 @@ public class RuleSets {
                 ruleSet.questionnaireVersion(), ruleSet.levels().size());
     }
 
+    /** The shipped rule sets in the order configured, then the uploaded ones by version. */
     public List<CompiledRuleSet> all() {
-        return List.copyOf(byVersion.values());
+        List<CompiledRuleSet> all = new ArrayList<>(byVersion.values());
+        uploaded.values().stream().map(Uploaded::ruleSet).sorted(Comparator.comparing(CompiledRuleSet::version))
+                .forEach(all::add);
+        return all;
     }
 
     public Optional<CompiledRuleSet> find(String version) {
-        return Optional.ofNullable(byVersion.get(version));
+        CompiledRuleSet shipped = byVersion.get(version);
+        if (shipped != null) {
+            return Optional.of(shipped);
+        }
+        return Optional.ofNullable(uploaded.get(version)).map(Uploaded::ruleSet);
+    }
+
+    /** Shipped with the service (on the class path or in the operator's directory): never changed over the API. */
+    public boolean isShipped(String version) {
+        return byVersion.containsKey(version);
+    }
+
+    /** DRAFT or PUBLISHED for an uploaded rule set; a shipped one's status is its file's. */
+    public String status(CompiledRuleSet ruleSet) {
+        Uploaded u = uploaded.get(ruleSet.version());
+        return u != null && !isShipped(ruleSet.version()) ? u.status() : ruleSet.definition().status();
+    }
+
+    /** When an uploaded rule set was published, or a shipped one's {@code publishedAt}. */
+    public Instant publishedAt(CompiledRuleSet ruleSet) {
+        Uploaded u = uploaded.get(ruleSet.version());
+        return u != null && !isShipped(ruleSet.version()) ? u.publishedAt() : ruleSet.definition().publishedAt();
+    }
+
+    /** The revision of an uploaded rule set held here (each upload of a version is the next), if any. */
+    public Optional<Integer> uploadedRevision(String version) {
+        return Optional.ofNullable(uploaded.get(version)).map(Uploaded::revision);
+    }
+
+    Map<String, Uploaded> uploaded() {
+        return uploaded;
     }
 
     /**
@@ -75,6 +117,7 @@ public class RuleSets {
         if (chosen.isPresent()) {
             return chosen;
         }
+        // never an uploaded one: only an operator's publication puts those in force
         return byVersion.values().stream()
                 .filter(r -> r.questionnaireKey().equals(questionnaireKey)
                         && r.questionnaireVersion().equals(questionnaireVersion)
@@ -98,5 +141,15 @@ public class RuleSets {
         activation.activatedAt = Instant.now();
         activation.activatedBy = actor;
         activation.persist();
+        if (!isShipped(ruleSet.version())) {
+            RuleSetUploadEntity upload = RuleSetUploadEntity.findById(ruleSet.version());
+            if (upload != null && !RuleSetUploadEntity.PUBLISHED.equals(upload.status)) {
+                upload.status = RuleSetUploadEntity.PUBLISHED;
+                upload.publishedAt = activation.activatedAt;
+                upload.publishedBy = actor;
+                uploaded.put(ruleSet.version(), new Uploaded(ruleSet, upload.revision, upload.status,
+                        upload.publishedAt));
+            }
+        }
     }
 }
