@@ -2,12 +2,16 @@ package se.alfmonitor.reporting.stream;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -20,6 +24,7 @@ import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -38,11 +43,14 @@ public class ChangeBroadcaster {
     private static final char SEPARATOR = '\t';
     private static final Duration POLL = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** The changes a transaction has announced so far, a resource of that transaction. */
+    private static final Object ANNOUNCED = new Object();
 
     private final BroadcastProcessor<ReadModelChanged> processor = BroadcastProcessor.create();
     // the listener is one thread, but a reconnect must never overlap a delivery
     private final SerializedProcessor<ReadModelChanged, ReadModelChanged> input = processor.serialized();
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
@@ -50,22 +58,41 @@ public class ChangeBroadcaster {
     private volatile Connection listening;
     private Thread listener;
 
-    public ChangeBroadcaster(EntityManager em, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+    public ChangeBroadcaster(EntityManager em, TransactionSynchronizationRegistry transactions,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.em = em;
+        this.transactions = transactions;
         this.url = url;
         this.username = username;
         this.password = password;
     }
 
-    /** Announces a change; it reaches the streams once the current transaction commits. */
+    /**
+     * Announces a change; it reaches the streams once the current transaction commits. A change already announced in
+     * the transaction is not sent again (a batch of values of one indicator announces it once), and the statement
+     * goes to the connection directly: a query through the session would first flush every entity of the batch.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(ReadModelChanged change) {
-        em.createNativeQuery("select 1 from (select pg_notify(:channel, :payload)) n")
-                .setParameter("channel", CHANNEL)
-                .setParameter("payload", change.name() + SEPARATOR + change.data())
-                .getSingleResult();
+        String payload = change.name() + SEPARATOR + change.data();
+        @SuppressWarnings("unchecked")
+        Set<String> announced = (Set<String>) transactions.getResource(ANNOUNCED);
+        if (announced == null) {
+            announced = new HashSet<>();
+            transactions.putResource(ANNOUNCED, announced);
+        }
+        if (!announced.add(payload)) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+                notify.setString(1, CHANNEL);
+                notify.setString(2, payload);
+                notify.execute();
+            }
+        });
     }
 
     /**
