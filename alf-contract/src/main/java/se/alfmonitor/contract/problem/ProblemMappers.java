@@ -134,7 +134,8 @@ public class ProblemMappers {
         return "/" + tail.replace('.', '/');
     }
 
-    static String pointerOf(List<JsonMappingException.Reference> path) {
+    /** The JSON Pointer (RFC 6901) of the place a Jackson mapping failure names; "/" for the whole document. */
+    public static String pointerOf(List<JsonMappingException.Reference> path) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference ref : path) {
             pointer.append('/');

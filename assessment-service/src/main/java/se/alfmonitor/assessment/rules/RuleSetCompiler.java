@@ -29,6 +29,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import se.alfmonitor.contract.problem.FieldError;
+import se.alfmonitor.contract.problem.ProblemMappers;
 
 /**
  * Reads a rule set and compiles every expression once. A rule set is only ever used complete: any problem (an
@@ -246,15 +247,6 @@ public final class RuleSetCompiler {
     }
 
     private static String pointer(JsonMappingException e) {
-        StringBuilder pointer = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            pointer.append('/');
-            if (ref.getFieldName() != null) {
-                pointer.append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
-            } else if (ref.getIndex() >= 0) {
-                pointer.append(ref.getIndex());
-            }
-        }
-        return pointer.length() == 0 ? "/" : pointer.toString();
+        return ProblemMappers.pointerOf(e.getPath());
     }
 }
