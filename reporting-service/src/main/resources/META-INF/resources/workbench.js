@@ -173,6 +173,7 @@
     if (!list.some((i) => i.id === currentId)) {
       currentId = list.length ? list[0].id : null;
     }
+    const hadFocus = $('queue').contains(document.activeElement);
     $('queue').replaceChildren(...list.map((item, index) => {
       const button = el('button', null, { type: 'button', 'data-review-id': item.id,
         'aria-current': String(item.id === currentId) });
@@ -183,6 +184,11 @@
     }));
     if (list.length === 0) {
       $('queue').append(el('li', 'Inget i kön med dessa val / Nothing in the queue for this selection'));
+    }
+    const current = document.querySelector('#queue button[aria-current="true"]');
+    if (current && (hadFocus || document.activeElement === document.body)) {
+      // the queue was drawn anew: the keyboard stays on it
+      current.focus({ preventScroll: true });
     }
     await showItem();
   }
@@ -349,13 +355,6 @@
       || before.slice(0, Math.max(from, 0)).reverse().find((id) => after.has(id)) || null;
     currentId = next;
     await render();
-    if (!document.activeElement || document.activeElement === document.body) {
-      // the queue was drawn anew: keep the keyboard on it
-      const current = document.querySelector('#queue button[aria-current="true"]');
-      if (current) {
-        current.focus({ preventScroll: true });
-      }
-    }
   }
 
   // ---- keyboard ----
@@ -366,7 +365,8 @@
     }
     const typing = e.target.closest && e.target.closest('input, textarea, select, [contenteditable="true"]');
     if (typing) {
-      if (e.key === 'Escape' && e.target.id === 'comment') {
+      // Esc leaves the comment box or a filter for the queue, where the shortcuts work again
+      if (e.key === 'Escape' && (e.target.id === 'comment' || e.target.closest('#filters'))) {
         saveDraft();
         e.target.blur();
         const current = document.querySelector('#queue button[aria-current="true"]');

@@ -88,8 +88,10 @@ class WorkbenchBrowserIT extends AgainstRunningSuite {
         browser.wait(b -> !b.findElements(By.cssSelector("#filter-campaign option[value='" + CAMPAIGN + "']"))
                 .isEmpty());
         new Select(browser.driver().findElement(By.id("filter-campaign"))).selectByValue(CAMPAIGN);
-
         browser.wait(b -> queue().size() == 6);
+        // from the filter back to the queue, where the shortcuts work
+        keys(Keys.ESCAPE);
+        assertThat(browser.script("return document.activeElement.closest('#queue') !== null")).isEqualTo(true);
         assertThat(browser.text(By.id("progress-text"))).startsWith("0 av 6 bedömda");
         assertThat(attribute("#counts [data-pending]", "data-pending")).isEqualTo("6");
         for (int i = 0; i < 2; i++) {
