@@ -171,7 +171,7 @@
     renderCounts();
     const list = queue();
     if (!list.some((i) => i.id === currentId)) {
-      currentId = list.length ? list[0].id : null;
+      setCurrent(list.length ? list[0].id : null);
     }
     const hadFocus = $('queue').contains(document.activeElement);
     $('queue').replaceChildren(...list.map((item, index) => {
@@ -195,9 +195,19 @@
 
   // ---- the item ----
 
-  async function select(id) {
+  // the comment box follows the item at once, not when its details have arrived, so that typing is never undone
+  function setCurrent(id) {
+    if (id === currentId) {
+      return;
+    }
     saveDraft();
     currentId = id;
+    $('comment').value = drafts.get(id) || '';
+    $('comment-error').textContent = '';
+  }
+
+  async function select(id) {
+    setCurrent(id);
     document.querySelectorAll('#queue button[data-review-id]').forEach((b) =>
       b.setAttribute('aria-current', String(b.dataset.reviewId === id)));
     const button = document.querySelector('#queue button[aria-current="true"]');
@@ -275,8 +285,6 @@
     $('flags').replaceChildren(...(explanation.flags || []).map((f) => el('li', f.sv + ' ', {}, en(f.en))));
     const pending = item.status === 'PENDING';
     $('decision').hidden = !pending;
-    $('comment').value = drafts.get(item.id) || '';
-    $('comment-error').textContent = '';
     $('decided').textContent = pending ? '' : 'Beslut: ' + (STATUS_SV[item.status] || item.status)
       + (item.decidedBy ? ' av ' + item.decidedBy : '') + (item.decidedAt ? ' ' + item.decidedAt : '')
       + (item.comment ? ' – ”' + item.comment + '”' : '');
@@ -353,7 +361,8 @@
     const from = before.indexOf(decidedId);
     const next = before.slice(from + 1).find((id) => after.has(id))
       || before.slice(0, Math.max(from, 0)).reverse().find((id) => after.has(id)) || null;
-    currentId = next;
+    $('comment').value = ''; // decided, or lost to an earlier decision: nothing of it is kept as a draft
+    setCurrent(next);
     await render();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +32,8 @@ import se.alfmonitor.e2e.Suite.Service;
 
 /**
  * The assessor workbench in a real headless Chromium: the assessor signs in through Keycloak, picks the campaign, and
- * works through the review queue with the keyboard only, while a second assessor decides one of the items first over
- * the API; the page says so (the 409 {@code REVIEW_ALREADY_DECIDED}) and moves on, and every decision arrives as
+ * works through a review queue of 20 items with the keyboard only, while a second assessor decides one of them first
+ * over the API; the page says so (the 409 {@code REVIEW_ALREADY_DECIDED}) and moves on, and every decision arrives as
  * made. Each item shows what the API serves for it (the example, the rule set's criteria, the answers the level
  * reads, the current outcome), and the page has no serious or critical accessibility violation.
  */
@@ -43,8 +44,9 @@ class WorkbenchBrowserIT extends AgainstRunningSuite {
     private static final String CAMPAIGN = "e2e-workbench-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final String SECOND_ASSESSOR = "assessor-" + RUN;
-    /** Three units, each with its two examples (levels 18 and 23) in the queue. */
-    private static final List<String> REGIONS = List.of("01", "03", "05");
+    /** Ten units in the seven ALF regions, each with its two examples (levels 18 and 23) in the queue. */
+    private static final List<String> REGIONS = List.of("01", "03", "05", "12", "14", "18", "24", "01", "12", "14");
+    private static final int ITEMS = 2 * REGIONS.size();
 
     @RegisterExtension
     static final ExecutionCondition CHROMIUM_INSTALLED = Browser.INSTALLED;
@@ -62,10 +64,14 @@ class WorkbenchBrowserIT extends AgainstRunningSuite {
                         "status", "OPEN"))
                 .put("/api/campaigns/{id}", CAMPAIGN)
                 .then().statusCode(201);
-        REGIONS.forEach(WorkbenchBrowserIT::submit);
-        await().atMost(Browser.PATIENCE).untilAsserted(() -> assertThat(reviews().getList(
-                "findAll { it.status == 'PENDING' }.level", Integer.class))
-                .containsExactlyInAnyOrder(18, 18, 18, 23, 23, 23));
+        for (int i = 0; i < REGIONS.size(); i++) {
+            submit(REGIONS.get(i), i);
+        }
+        await().atMost(Browser.PATIENCE).untilAsserted(() -> {
+            List<Integer> levels = reviews().getList("findAll { it.status == 'PENDING' }.level", Integer.class);
+            assertThat(levels).hasSize(ITEMS).containsOnly(18, 23);
+            assertThat(levels.stream().filter(l -> l == 18)).hasSize(REGIONS.size());
+        });
         suite.addPerson(SECOND_ASSESSOR, "assessor");
         page = suite.url(Service.REPORTING) + "/workbench.html";
         browser = new Browser("workbench", page);
@@ -88,12 +94,12 @@ class WorkbenchBrowserIT extends AgainstRunningSuite {
         browser.wait(b -> !b.findElements(By.cssSelector("#filter-campaign option[value='" + CAMPAIGN + "']"))
                 .isEmpty());
         new Select(browser.driver().findElement(By.id("filter-campaign"))).selectByValue(CAMPAIGN);
-        browser.wait(b -> queue().size() == 6);
+        browser.wait(b -> queue().size() == ITEMS);
         // from the filter back to the queue, where the shortcuts work
         keys(Keys.ESCAPE);
         assertThat(browser.script("return document.activeElement.closest('#queue') !== null")).isEqualTo(true);
-        assertThat(browser.text(By.id("progress-text"))).startsWith("0 av 6 bedömda");
-        assertThat(attribute("#counts [data-pending]", "data-pending")).isEqualTo("6");
+        assertThat(browser.text(By.id("progress-text"))).startsWith("0 av " + ITEMS + " bedömda");
+        assertThat(attribute("#counts [data-pending]", "data-pending")).isEqualTo(String.valueOf(ITEMS));
         for (int i = 0; i < 2; i++) {
             String id = current();
             Map<String, Object> item = reviews().getMap("find { it.id == '" + id + "' }");
@@ -161,32 +167,42 @@ class WorkbenchBrowserIT extends AgainstRunningSuite {
                 "Ditt beslut sparades inte");
         browser.wait(b -> order.get(3).equals(current()));
         assertThat(queue()).as("the decided item left the queue of pending items").doesNotContain(third)
-                .hasSize(3);
+                .hasSize(ITEMS - 3);
 
-        String fourth = current();
-        keys("c", "Tydlig förbättring efter PREM-mätningen.", Keys.ESCAPE, "a");
-        awaitNotice("DECIDED");
-        browser.wait(b -> queue().size() == 2 && !queue().contains(fourth));
-        assertThat(attribute("#progress-text", "data-decided")).isEqualTo("4");
-        assertThat(browser.text(By.id("progress-text"))).startsWith("4 av 6 bedömda");
-        browser.assertAccessible("the workbench after the decisions");
+        // the rest of the queue, approving and rejecting in turn, each time on the item the queue moved on to
+        Map<String, String[]> decided = new LinkedHashMap<>();
+        for (int n = 3; n < ITEMS; n++) {
+            String id = current();
+            assertThat(id).isEqualTo(order.get(n));
+            // judged once it is on the screen
+            browser.wait(b -> id.equals(attribute("#item", "data-review-id")));
+            boolean approve = n % 2 == 1;
+            String comment = "Beslut " + (n + 1) + ": " + (approve ? "konkret förbättring beskriven." : "ingen åtgärd.");
+            keys("c", comment, Keys.ESCAPE, approve ? "a" : "r");
+            decided.put(id, new String[] { approve ? "APPROVED" : "REJECTED", comment });
+            int left = ITEMS - n - 1;
+            browser.wait(b -> queue().size() == left && !queue().contains(id));
+        }
+        assertThat(attribute("#notice", "data-code")).isEqualTo("DECIDED");
+        assertThat(attribute("#progress-text", "data-decided")).isEqualTo(String.valueOf(ITEMS));
+        assertThat(browser.text(By.id("progress-text"))).startsWith(ITEMS + " av " + ITEMS + " bedömda (100 %)");
+        browser.assertAccessible("the workbench with its queue done");
 
         // what the API holds now: each decision as made, by whom it was made, audited once
         JsonPath reviews = reviews();
         assertDecided(reviews, first, "APPROVED", "assessor", approval);
         assertDecided(reviews, second, "REJECTED", "assessor", rejection);
         assertDecided(reviews, third, "APPROVED", SECOND_ASSESSOR, "Godkänt av den andra bedömaren.");
-        assertDecided(reviews, fourth, "APPROVED", "assessor", "Tydlig förbättring efter PREM-mätningen.");
-        assertThat(reviews.getList("findAll { it.status == 'PENDING' }.id", String.class))
-                .containsExactlyInAnyOrderElementsOf(queue());
+        decided.forEach((id, decision) -> assertDecided(reviews, id, decision[0], "assessor", decision[1]));
+        assertThat(reviews.getList("findAll { it.status == 'PENDING' }")).isEmpty();
     }
 
     // ---- data ----
 
-    private static void submit(String region) {
-        String unitId = region + "-WB-" + RUN;
+    private static void submit(String region, int number) {
+        String unitId = region + "-WB-" + RUN + "-" + number;
         given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.user("admin")).contentType(ContentType.JSON)
-                .body(Map.of("name", "Bedömningskliniken " + region, "regionCode", region,
+                .body(Map.of("name", "Bedömningskliniken " + region + "-" + number, "regionCode", region,
                         "directPatientContact", true, "designatedYear", 2017))
                 .put("/api/units/{id}", unitId)
                 .then().statusCode(201);
