@@ -487,8 +487,15 @@ start_service() { # name
   local svc="$1" port="${SERVICE_PORT[$1]}" db="${SERVICE_DB[$1]}" heap="$SERVICE_HEAP"
   [ "$svc" = assessment-service ] && heap="$ASSESSMENT_HEAP"
   require_free_port "$port" "$svc"
-  local demo=()
+  local demo=() pages=()
   if [ "$svc" = survey-service ]; then demo=(ALF_DEMO_DATA="${ALF_DEMO_DATA:-true}"); fi
+  # the workbench page (served by reporting-service) calls assessment-service from the browser
+  if [ "$svc" = reporting-service ]; then
+    pages=(ALF_DASHBOARD_ASSESSMENT_URL="http://localhost:${SERVICE_PORT[assessment-service]}")
+  fi
+  if [ "$svc" = assessment-service ]; then
+    pages=(QUARKUS_HTTP_CORS_ORIGINS="http://localhost:${SERVICE_PORT[reporting-service]}")
+  fi
   log "starting $svc on port $port ..."
   # Run from .local/run so that no stray .env or config/ folder is picked up.
   # shellcheck disable=SC2086
@@ -500,7 +507,7 @@ start_service() { # name
     QUARKUS_OIDC_AUTH_SERVER_URL="$KC_REALM_URL" \
     _PROD_QUARKUS_HTTP_AUTH_PERMISSION_ANONYMOUS_PATHS="$LOCAL_ANONYMOUS_PATHS" \
     _PROD_QUARKUS_HTTP_AUTH_PERMISSION_OPERATIONS_ENABLED=false \
-    "${demo[@]}" \
+    "${demo[@]}" "${pages[@]}" \
     "$JAVA_BIN" $heap -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar")
 }
 
@@ -559,7 +566,8 @@ for svc in "${SERVICES[@]}"; do
   fi
 done
 cat <<EOF
-  Dashboard              http://localhost:8084/
+  Dashboard              http://localhost:8084/                 any demo user (monitor / monitor-demo sees units too)
+  Assessor workbench     http://localhost:8084/workbench.html   assessor / assessor-demo
   Keycloak               http://localhost:$KC_PORT/admin/  (master admin: admin / admin)
     realm alf-monitor    $KC_REALM_URL
   PostgreSQL             localhost:$PG_PORT  user alf / alf  databases alf_survey alf_assessment alf_indicator alf_reporting

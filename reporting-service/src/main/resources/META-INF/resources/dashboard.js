@@ -1,4 +1,4 @@
-// ALF Monitor dashboard: signs in with Keycloak (authorization code with PKCE, public client), draws the reporting
+// ALF Monitor dashboard: signs in with Keycloak through signin.js (authorization code with PKCE), draws the reporting
 // endpoints with ECharts and refreshes when the server-sent event stream says a read model changed.
 // Texts from the data reach the page only through textContent or ECharts' canvas and rich-text tooltips, never as HTML:
 // unit names are typed by people, and a name like <img onerror=...> must show as text and run nothing.
@@ -10,10 +10,7 @@
     '12': 'Skåne', '14': 'Västra Götaland', '18': 'Örebro', '24': 'Västerbotten' };
   const OUTCOME_COLORS = ['#c0392b', '#e67e22', '#f1c40f', '#27ae60'];
 
-  let config;
-  let token = null;
-  let refreshToken = null;
-  let refreshTimer = null;
+  let session;
   let streamAbort = null;
   const charts = {};
   const pending = {};
@@ -25,81 +22,15 @@
     $('message').className = isError ? 'error' : '';
   }
 
-  // ---- sign-in: OAuth 2.0 authorization code with PKCE (RFC 7636) ----
+  // ---- sign-in: signin.js (authorization code with PKCE); the campaign typed before sign-in comes back ----
 
-  function base64url(bytes) {
-    let s = '';
-    bytes.forEach((b) => { s += String.fromCharCode(b); });
-    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  function redirectUri() {
-    return location.origin + location.pathname;
-  }
-
-  async function signIn() {
-    const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-    const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
-    sessionStorage.setItem('alf-pkce', JSON.stringify({ verifier, state, campaign: $('campaign').value }));
-    const params = new URLSearchParams({
-      client_id: config.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri(), state,
-      code_challenge: base64url(new Uint8Array(digest)), code_challenge_method: 'S256'
-    });
-    location.assign(config.authServerUrl + '/protocol/openid-connect/auth?' + params);
-  }
-
-  async function completeSignIn() {
-    const params = new URLSearchParams(location.search);
-    if (!params.has('code') && !params.has('error')) {
-      return false;
-    }
-    const saved = JSON.parse(sessionStorage.getItem('alf-pkce') || '{}');
-    sessionStorage.removeItem('alf-pkce');
-    history.replaceState(null, '', redirectUri());
-    if (saved.campaign) {
-      $('campaign').value = saved.campaign;
-    }
-    if (params.has('error') || params.get('state') !== saved.state) {
-      say('Inloggningen misslyckades / Sign-in failed', true);
-      return false;
-    }
-    return tokenRequest({ grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(),
-      code_verifier: saved.verifier });
-  }
-
-  async function tokenRequest(form) {
-    const response = await fetch(config.authServerUrl + '/protocol/openid-connect/token', {
-      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(Object.assign({ client_id: config.clientId }, form))
-    });
-    if (!response.ok) {
-      signedOut();
-      say('Inloggningen har gått ut, logga in igen / Session expired, sign in again', true);
-      return false;
-    }
-    const tokens = await response.json();
-    token = tokens.access_token;
-    refreshToken = tokens.refresh_token;
-    clearTimeout(refreshTimer);
-    // renew a little before the access token expires
-    refreshTimer = setTimeout(() => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }),
-      Math.max(10, (tokens.expires_in || 300) - 30) * 1000);
-    showUser();
-    return true;
-  }
-
-  function showUser() {
-    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    $('user').textContent = claims.preferred_username || claims.sub || '';
+  function showUser(name) {
+    $('user').textContent = name;
     $('signin').hidden = true;
     $('signout').hidden = false;
   }
 
   function signedOut() {
-    token = null;
-    refreshToken = null;
-    clearTimeout(refreshTimer);
     if (streamAbort) {
       streamAbort.abort();
     }
@@ -110,18 +41,12 @@
     setLive(false);
   }
 
-  function signOut() {
-    signedOut();
-    const params = new URLSearchParams({ client_id: config.clientId, post_logout_redirect_uri: redirectUri() });
-    location.assign(config.authServerUrl + '/protocol/openid-connect/logout?' + params);
-  }
-
   // ---- data ----
 
   async function api(path, accept) {
-    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token, Accept: accept || 'application/json' } });
+    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + session.token(), Accept: accept || 'application/json' } });
     if (response.status === 401) {
-      signedOut();
+      session.signedOut();
       throw new Error('Logga in för att se data / Sign in to see the data');
     }
     if (response.status === 403) {
@@ -343,7 +268,7 @@
   }
 
   function refreshAll() {
-    if (!token) {
+    if (!session.token()) {
       say('Logga in för att se data / Sign in to see the data');
       return;
     }
@@ -362,10 +287,10 @@
 
   async function stream() {
     let reconnect = false;
-    while (token) {
+    while (session.token()) {
       streamAbort = new AbortController();
       try {
-        const response = await fetch('/api/stream', { headers: { Authorization: 'Bearer ' + token,
+        const response = await fetch('/api/stream', { headers: { Authorization: 'Bearer ' + session.token(),
           Accept: 'text/event-stream' }, signal: streamAbort.signal });
         if (response.status === 401 || response.status === 403) {
           // no live updates for this sign-in; the charts were drawn already and the buttons still work
@@ -440,20 +365,24 @@
   }
 
   async function start() {
-    config = await (await fetch('/config.json')).json();
-    $('signin').addEventListener('click', () => signIn().catch((e) => say(e.message, true)));
-    $('signout').addEventListener('click', signOut);
+    const config = await (await fetch('/config.json')).json();
+    session = window.AlfSignIn(config, { say, signedIn: showUser, signedOut });
+    $('signin').addEventListener('click', () => session.signIn({ campaign: $('campaign').value })
+      .catch((e) => say(e.message, true)));
+    $('signout').addEventListener('click', session.signOut);
     $('csv').addEventListener('click', downloadCsv);
     $('controls').addEventListener('submit', (e) => {
       e.preventDefault();
       refreshAll();
     });
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
-    if (await completeSignIn()) {
-      refreshAll();
+    const { signedIn, keep } = await session.completeSignIn();
+    if (keep.campaign) {
+      $('campaign').value = keep.campaign;
+    }
+    refreshAll();
+    if (signedIn) {
       stream();
-    } else {
-      refreshAll();
     }
   }
 

@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,24 +20,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -53,23 +33,16 @@ import se.alfmonitor.e2e.Suite.Service;
 /**
  * The dashboard page in a real headless Chromium: a person signs in through the Keycloak login form (authorization
  * code with PKCE as the public client {@code dashboard}), the page shows the figures of a known data set, updates
- * over the server-sent event stream when another questionnaire is assessed, and shows a unit name carrying markup as
- * text. The data set lives in a campaign of its own, so what other tests submitted does not change the figures.
- *
- * <p>The browser is the system's Chromium and chromedriver ({@code -Dalf.e2e.chromium}, {@code
- * -Dalf.e2e.chromedriver}; default {@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}); nothing is downloaded.
- * Without them the test is skipped, saying so.
+ * over the server-sent event stream when another questionnaire is assessed, shows a unit name carrying markup as
+ * text, and has no serious or critical accessibility violation. The data set lives in a campaign of its own, so what
+ * other tests submitted does not change the figures. The browser is the system's Chromium ({@link Browser}); without
+ * it the test is skipped, saying so.
  */
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT extends AgainstRunningSuite {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("alf.e2e.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("alf.e2e.chromedriver",
-            "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("alf.repository.root", ".."))
-            .toAbsolutePath().normalize().resolve("e2e-tests/target/screenshots");
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Browser.PATIENCE;
 
     /** Markup a person could type as a unit name; shown as text, it runs nothing. */
     private static final String HOSTILE_NAME = "Kliniken <img src=x onerror=\"window.alfInjected=1\"> & <b>co</b>";
@@ -77,25 +50,10 @@ class DashboardBrowserIT extends AgainstRunningSuite {
     private static final String CAMPAIGN = "e2e-browser-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
-    /**
-     * Checked before the suite starts (no browser, no reason to start PostgreSQL, Kafka, Keycloak and four services):
-     * without Chromium the class is skipped with the reason, never failed.
-     */
     @RegisterExtension
-    static final ExecutionCondition CHROMIUM_INSTALLED = context -> {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
-        }
-        String reason = "No Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
-                + ": the dashboard browser test is skipped (Debian: apt-get install chromium chromium-driver; "
-                + "elsewhere set -Dalf.e2e.chromium and -Dalf.e2e.chromedriver)";
-        if (context.getTestMethod().isEmpty()) {
-            System.out.println("WARNING: " + reason);
-        }
-        return ConditionEvaluationResult.disabled(reason);
-    };
+    static final ExecutionCondition CHROMIUM_INSTALLED = Browser.INSTALLED;
 
-    private static WebDriver browser;
+    private static Browser browser;
     private static String hostileUnit;
 
     @BeforeAll
@@ -127,66 +85,26 @@ class DashboardBrowserIT extends AgainstRunningSuite {
                 .then().statusCode(200).body("items.find { it.unitId == '" + hostileUnit + "' }.unitName",
                         equalTo(HOSTILE_NAME)));
 
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,850", "--lang=sv-SE",
-                "--user-data-dir=" + freshDirectory("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
-        // a laptop screen: the page itself gets 1366 × 850, whatever the window's own bars take
-        browser.get(suite.url(Service.REPORTING) + "/");
-        long barsWidth = (Long) script("return window.outerWidth - window.innerWidth");
-        long barsHeight = (Long) script("return window.outerHeight - window.innerHeight");
-        browser.manage().window().setSize(new Dimension(1366 + (int) barsWidth, 850 + (int) barsHeight));
+        browser = new Browser("dashboard", suite.url(Service.REPORTING) + "/");
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser == null) {
-            return;
-        }
-        try {
-            List<String> console = new ArrayList<>();
-            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-                console.add(entry.getLevel() + " " + entry.getMessage());
-            }
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve("dashboard-console.log"), console);
-        } catch (IOException | RuntimeException e) {
-            System.out.println("No browser console log: " + e);
-        } finally {
-            browser.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @Test
     @Order(1)
     void signsInThroughKeycloakAndShowsTheFiguresOfTheDataSet() {
-        browser.get(suite.url(Service.REPORTING) + "/");
+        browser.driver().get(suite.url(Service.REPORTING) + "/");
         WebElement campaign = wait(b -> b.findElement(By.id("campaign")));
         campaign.clear();
         campaign.sendKeys(CAMPAIGN);
-        browser.findElement(By.id("signin")).click();
-
-        // Keycloak's own login page of the alf-monitor realm
-        wait(b -> b.getCurrentUrl().contains("/realms/alf-monitor/protocol/openid-connect/auth")
-                && !b.findElements(By.id("username")).isEmpty());
-        browser.findElement(By.id("username")).sendKeys("monitor");
-        browser.findElement(By.id("password")).sendKeys("monitor-demo");
-        browser.findElement(By.id("kc-login")).click();
-
-        wait(b -> b.getCurrentUrl().startsWith(suite.url(Service.REPORTING)) && "monitor".equals(text(By.id("user"))));
-        assertThat(browser.getCurrentUrl()).as("the code is taken off the address").doesNotContain("code=");
-        assertThat(browser.findElement(By.id("campaign")).getDomProperty("value")).isEqualTo(CAMPAIGN);
+        browser.driver().findElement(By.id("signin")).click();
+        browser.signIn(suite.url(Service.REPORTING), "monitor", "monitor-demo");
+        assertThat(browser.driver().findElement(By.id("campaign")).getDomProperty("value")).isEqualTo(CAMPAIGN);
 
         wait(b -> "11".equals(cell("responding", "SE")));
         assertThat(cell(3, "01")).isEqualTo("50,0");
@@ -211,16 +129,16 @@ class DashboardBrowserIT extends AgainstRunningSuite {
         wait(b -> !b.findElements(name).isEmpty());
         assertThat(script("return window.alfInjected === undefined")).as("the name's onerror did not run")
                 .isEqualTo(true);
-        assertThat(browser.findElements(By.cssSelector("#remediation img, #remediation b"))).as("no element made")
-                .isEmpty();
-        assertThat(browser.findElement(name).getText()).isEqualTo(HOSTILE_NAME);
+        assertThat(browser.driver().findElements(By.cssSelector("#remediation img, #remediation b")))
+                .as("no element made").isEmpty();
+        assertThat(browser.driver().findElement(name).getText()).isEqualTo(HOSTILE_NAME);
         assertThat(text(By.cssSelector("#remediation-table tr[data-unit='" + hostileUnit
                 + "'] td[data-outcome='NOT_MET']"))).isEqualTo("3");
     }
 
     @Test
     @Order(3)
-    void updatesLiveWhenAnotherQuestionnaireIsAssessed() throws IOException {
+    void updatesLiveWhenAnotherQuestionnaireIsAssessed() {
         wait(b -> b.findElement(By.id("live")).getDomAttribute("class").contains("on"));
         script("window.alfSamePage = true");
 
@@ -233,10 +151,14 @@ class DashboardBrowserIT extends AgainstRunningSuite {
         assertThat(script("return window.alfSamePage === true")).as("updated without a reload").isEqualTo(true);
         assertThat(pageTable()).isEqualTo(apiTable());
 
-        Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(screenshot, SCREENSHOTS.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("Dashboard screenshot: " + SCREENSHOTS.resolve("dashboard.png"));
+        browser.screenshot("dashboard.png");
+    }
+
+    @Test
+    @Order(4)
+    void hasNoSeriousOrCriticalAccessibilityViolations() {
+        wait(b -> "12".equals(cell("responding", "SE")));
+        browser.assertAccessible("the dashboard");
     }
 
     // ---- data ----
@@ -339,33 +261,19 @@ class DashboardBrowserIT extends AgainstRunningSuite {
     private static String cellText(String selector) {
         // read in the page in one step: a live update re-renders the table, and an element found a moment earlier
         // would be gone by the time its text is asked for
-        return (String) ((JavascriptExecutor) browser).executeScript(
+        return (String) browser.script(
                 "const cell = document.querySelector(arguments[0]); return cell ? cell.textContent : null;", selector);
     }
 
     private static String text(By by) {
-        List<WebElement> found = browser.findElements(by);
-        return found.isEmpty() ? null : found.get(0).getDomProperty("textContent");
+        return browser.text(by);
     }
 
     private static Object script(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return browser.script(script);
     }
 
     private static <T> T wait(java.util.function.Function<WebDriver, T> condition) {
-        // a condition that caught the page mid-update looks again at the next poll
-        return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(250))
-                .ignoring(StaleElementReferenceException.class).until(condition::apply);
-    }
-
-    private static Path freshDirectory(String name) {
-        try {
-            Path root = Path.of(System.getProperty("alf.repository.root", "..")).toAbsolutePath().normalize()
-                    .resolve("e2e-tests/target");
-            Files.createDirectories(root);
-            return Files.createTempDirectory(root, name + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return browser.wait(condition);
     }
 }

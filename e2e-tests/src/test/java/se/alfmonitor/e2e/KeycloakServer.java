@@ -119,6 +119,31 @@ final class KeycloakServer {
                 .then().statusCode(204);
     }
 
+    /**
+     * Adds a person to the realm with one realm role and the password {@code <username>-demo}, as the realm file's
+     * demo users have (a test that needs a second assessor, which the demo realm does not have).
+     */
+    void addPerson(String username, String role) {
+        String base = "http://localhost:" + port;
+        String adminToken = adminToken();
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "email", username + "@alfmonitor.example",
+                        "emailVerified", true, "firstName", "Test", "lastName", username,
+                        "credentials", List.of(Map.of("type", "password", "value", username + "-demo",
+                                "temporary", false))))
+                .post(base + "/admin/realms/alf-monitor/users")
+                .then().statusCode(201);
+        String userId = given().auth().oauth2(adminToken).queryParam("username", username).queryParam("exact", true)
+                .get(base + "/admin/realms/alf-monitor/users")
+                .then().statusCode(200).extract().path("[0].id");
+        Map<String, Object> realmRole = given().auth().oauth2(adminToken)
+                .get(base + "/admin/realms/alf-monitor/roles/{role}", role)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(List.of(realmRole))
+                .post(base + "/admin/realms/alf-monitor/users/{id}/role-mappings/realm", userId)
+                .then().statusCode(204);
+    }
+
     private String adminToken() {
         return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", "admin", "password", "admin"))

@@ -164,8 +164,12 @@ public final class Suite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("ALF_OUTBOX_POLL_INTERVAL", "PT0.5S");
-        // where the dashboard page (in the browser) signs in: this Keycloak, not the local run's port
+        // where the pages (in the browser) sign in: this Keycloak, not the local run's port
         env.put("ALF_DASHBOARD_AUTH_SERVER_URL", keycloak.realmUrl());
+        // the workbench page calls assessment-service from the browser: the page learns where it is, and
+        // assessment-service lets this suite's reporting-service origin (not the local run's 8084) read its answers
+        env.put("ALF_DASHBOARD_ASSESSMENT_URL", url(Service.ASSESSMENT));
+        env.put("QUARKUS_HTTP_CORS_ORIGINS", url(Service.REPORTING));
         env.putAll(extraEnvironment.getOrDefault(service, Map.of()));
         // a killed instance's partitions move to the next member after 10 s instead of the client's default 45 s
         // (the broker allows 6 s and more); the services' own configuration keeps the default
@@ -180,6 +184,11 @@ public final class Suite implements AutoCloseable {
 
     public String url(Service service) {
         return "http://localhost:" + ports.get(service);
+    }
+
+    /** Adds a person with one realm role to this suite's realm; the password is {@code <username>-demo}. */
+    public void addPerson(String username, String role) {
+        keycloak.addPerson(username, role);
     }
 
     public RealmTokens tokens() {

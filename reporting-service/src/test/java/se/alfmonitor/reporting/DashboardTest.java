@@ -22,8 +22,10 @@ class DashboardTest {
         given().get("/").then().statusCode(200).contentType(startsWith("text/html"))
                 .body(containsString("lang=\"sv\""))
                 .body(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"))
+                .body(containsString("signin.js"))
                 .body(containsString("dashboard.js"));
-        given().get("/dashboard.js").then().statusCode(200).body(containsString("code_challenge"));
+        given().get("/dashboard.js").then().statusCode(200).body(containsString("AlfSignIn"));
+        given().get("/signin.js").then().statusCode(200).body(containsString("code_challenge"));
         given().get("/dashboard.css").then().statusCode(200);
         given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200)
                 .body(containsString("echarts"));
@@ -52,7 +54,8 @@ class DashboardTest {
     void thePageLearnsWhereToSignInWithoutAToken() {
         given().get("/config.json").then().statusCode(200)
                 .body("authServerUrl", equalTo("http://localhost:8180/realms/alf-monitor"))
-                .body("clientId", equalTo("dashboard"));
+                .body("clientId", equalTo("dashboard"))
+                .body("assessmentUrl", equalTo("http://localhost:8082"));
     }
 
     @Test

@@ -7,11 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import se.alfmonitor.reporting.config.DashboardConfig;
 
-/** What the dashboard page needs before anyone has signed in: where to sign in. */
+/** What the pages need before anyone has signed in: where to sign in, and where the other services they call are. */
 @Path("/config.json")
 public class DashboardConfigResource {
 
-    public record PageConfig(String authServerUrl, String clientId) {
+    public record PageConfig(String authServerUrl, String clientId, String assessmentUrl) {
     }
 
     private final DashboardConfig config;
@@ -24,6 +24,8 @@ public class DashboardConfigResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public PageConfig get() {
-        return new PageConfig(config.authServerUrl(), config.clientId());
+        String assessment = config.assessmentUrl().strip();
+        return new PageConfig(config.authServerUrl(), config.clientId(),
+                assessment.endsWith("/") ? assessment.substring(0, assessment.length() - 1) : assessment);
     }
 }

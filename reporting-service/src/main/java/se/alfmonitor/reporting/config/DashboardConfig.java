@@ -5,17 +5,24 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The dashboard page and its live stream. */
+/** The pages (dashboard and assessor workbench) and the dashboard's live stream. */
 @ConfigMapping(prefix = "alf.dashboard")
 public interface DashboardConfig {
 
-    /** The Keycloak realm the page signs in with; the browser must reach it. */
+    /** The Keycloak realm the pages sign in with; the browser must reach it. */
     @WithDefault("http://localhost:8180/realms/alf-monitor")
     String authServerUrl();
 
-    /** The public Keycloak client of the page (authorization code with PKCE). */
+    /** The public Keycloak client of the pages (authorization code with PKCE). */
     @WithDefault("dashboard")
     String clientId();
+
+    /**
+     * assessment-service as the browser reaches it: the workbench calls it directly, so it must allow this service's
+     * origin (its {@code quarkus.http.cors.origins}).
+     */
+    @WithDefault("http://localhost:8082")
+    String assessmentUrl();
 
     /** How often an idle event stream gets a {@code ping}, so that proxies do not close it. */
     @WithDefault("PT25S")
