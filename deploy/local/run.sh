@@ -578,6 +578,7 @@ cat <<EOF
     viewer / viewer-demo         reporter-01 / reporter-01-demo (region 01)
   Service accounts (client credentials; DEMO secrets):
     region-01 .. region-24 / region-NN-secret (role reporter)    national-monitor / national-monitor-secret (role monitor)
+    prometheus / prometheus-secret (role metrics: /q/metrics, which this local run also serves without a token)
 
   Get a token:
     TOKEN=\$(curl -s -d grant_type=client_credentials -d client_id=region-01 -d client_secret=region-01-secret \\
