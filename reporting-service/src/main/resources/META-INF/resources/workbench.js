@@ -3,6 +3,8 @@
 // a comment, by keyboard. The page calls assessment-service directly (its URL from /config.json; that service allows
 // this origin by CORS). Every level-specific text comes from the API: the queue item, the rule set and the unit's
 // latest assessment. Texts from the data reach the page only through textContent, never as HTML.
+// Kept as one script of about 440 lines: it is one page's state (the queue, the chosen item, the keyboard) and its
+// drawing, without a module loader or build step; the sign-in it shares with the dashboard is in signin.js.
 (function () {
   'use strict';
 
