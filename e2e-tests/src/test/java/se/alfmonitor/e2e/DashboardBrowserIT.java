@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import se.alfmonitor.e2e.Suite.Service;
 
@@ -58,12 +57,7 @@ class DashboardBrowserIT extends AgainstRunningSuite {
 
     @BeforeAll
     static void submitKnownDataSetAndOpenBrowser() {
-        given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.user("admin")).contentType(ContentType.JSON)
-                .body(Map.of("questionnaire", Map.of("key", "alf-usve", "version", "2021"),
-                        "periodStart", "2018-01-01", "periodEnd", "2021-12-31", "referenceDate", "2021-12-31",
-                        "status", "OPEN"))
-                .put("/api/campaigns/{id}", CAMPAIGN)
-                .then().statusCode(201);
+        openCampaign(CAMPAIGN);
         // 11 units in the seven regions; level 3 (a clinically active doctoral student, item 6a) is not met in
         // one unit of Stockholm and one of Skåne, level 2 (4a) and level 5 (12a) in one unit of Östergötland each,
         // level 17 (27) in Örebro, level 27 (39) in one unit of Västerbotten
@@ -170,20 +164,9 @@ class DashboardBrowserIT extends AgainstRunningSuite {
     /** Registers a unit and submits the complete answer set with the given changes, as a region's IT system does. */
     private static String submit(String region, String letter, String name, Map<String, Object> changes) {
         String unitId = region + "-WEB-" + RUN + "-" + letter;
-        given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.user("admin")).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "regionCode", region, "directPatientContact", true, "designatedYear", 2017))
-                .put("/api/units/{id}", unitId)
-                .then().statusCode(201);
         Map<String, Object> answers = new HashMap<>(Fixtures.completeAlfUsve());
         answers.putAll(changes);
-        UUID submissionId = UUID.randomUUID();
-        given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.region(region)).contentType(ContentType.JSON)
-                .body(Map.of("campaignId", CAMPAIGN, "unitId", unitId, "answers", answers))
-                .put("/api/submissions/{id}", submissionId)
-                .then().statusCode(201);
-        given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.region(region))
-                .post("/api/submissions/{id}/submit", submissionId)
-                .then().statusCode(200);
+        registerAndSubmit(CAMPAIGN, unitId, name, region, answers);
         return unitId;
     }
 

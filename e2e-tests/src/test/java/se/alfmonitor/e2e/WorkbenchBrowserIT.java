@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +57,7 @@ class WorkbenchBrowserIT extends AgainstRunningSuite {
 
     @BeforeAll
     static void submitUnitsWithExamplesAndOpenBrowser() {
-        given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.user("admin")).contentType(ContentType.JSON)
-                .body(Map.of("questionnaire", Map.of("key", "alf-usve", "version", "2021"),
-                        "periodStart", "2018-01-01", "periodEnd", "2021-12-31", "referenceDate", "2021-12-31",
-                        "status", "OPEN"))
-                .put("/api/campaigns/{id}", CAMPAIGN)
-                .then().statusCode(201);
+        openCampaign(CAMPAIGN);
         for (int i = 0; i < REGIONS.size(); i++) {
             submit(REGIONS.get(i), i);
         }
@@ -200,21 +194,8 @@ class WorkbenchBrowserIT extends AgainstRunningSuite {
     // ---- data ----
 
     private static void submit(String region, int number) {
-        String unitId = region + "-WB-" + RUN + "-" + number;
-        given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.user("admin")).contentType(ContentType.JSON)
-                .body(Map.of("name", "Bedömningskliniken " + region + "-" + number, "regionCode", region,
-                        "directPatientContact", true, "designatedYear", 2017))
-                .put("/api/units/{id}", unitId)
-                .then().statusCode(201);
-        Map<String, Object> answers = new HashMap<>(Fixtures.completeAlfUsve());
-        UUID submissionId = UUID.randomUUID();
-        given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.region(region)).contentType(ContentType.JSON)
-                .body(Map.of("campaignId", CAMPAIGN, "unitId", unitId, "answers", answers))
-                .put("/api/submissions/{id}", submissionId)
-                .then().statusCode(201);
-        given().baseUri(suite.url(Service.SURVEY)).auth().oauth2(tokens.region(region))
-                .post("/api/submissions/{id}/submit", submissionId)
-                .then().statusCode(200);
+        registerAndSubmit(CAMPAIGN, region + "-WB-" + RUN + "-" + number, "Bedömningskliniken " + region + "-" + number,
+                region, Fixtures.completeAlfUsve());
     }
 
     /** The campaign's review items as the API serves them. */

@@ -1,7 +1,6 @@
 package se.alfmonitor.assessment.simulation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import se.alfmonitor.contract.Shares;
 import se.alfmonitor.contract.events.LevelOutcome;
 
 /**
@@ -109,20 +109,20 @@ public record ComplianceMatrix(List<String> regions, List<Level> levels, Map<Str
             Map<String, Integer> meetingAll = new LinkedHashMap<>();
             int respondingAll = 0;
             for (String region : regions) {
-                averages.put(region, mean(regionShares.getOrDefault(region, List.of())));
+                averages.put(region, Shares.mean(regionShares.getOrDefault(region, List.of())));
                 meetingAll.put(region, allMet.getOrDefault(region, 0));
                 respondingAll += responding.getOrDefault(region, 0);
             }
             int all = meetingAll.values().stream().mapToInt(Integer::intValue).sum();
-            return new ComplianceMatrix(List.copyOf(regions), levels, averages, mean(nationalShares),
-                    new MeetingAll(all, percent(all, respondingAll), meetingAll));
+            return new ComplianceMatrix(List.copyOf(regions), levels, averages, Shares.mean(nationalShares),
+                    new MeetingAll(all, Shares.percent(all, respondingAll), meetingAll));
         }
 
         private static Cell cell(int[] c, int responding) {
             int met = c[LevelOutcome.MET.ordinal()];
             int notApplicable = c[LevelOutcome.NOT_APPLICABLE.ordinal()];
             return new Cell(met, notApplicable, c[LevelOutcome.PENDING_REVIEW.ordinal()], responding,
-                    percent(met + notApplicable, responding));
+                    Shares.percent(met + notApplicable, responding));
         }
     }
 
@@ -150,23 +150,5 @@ public record ComplianceMatrix(List<String> regions, List<Level> levels, Map<Str
 
     private static BigDecimal minus(BigDecimal a, BigDecimal b) {
         return a == null || b == null ? null : a.subtract(b);
-    }
-
-    /** Percentage with one decimal, as reporting-service rounds it; null when there is nothing to divide by. */
-    static BigDecimal percent(int part, int whole) {
-        if (whole == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
-    }
-
-    /** The unweighted mean of rounded shares, as the published report takes it, to one decimal. */
-    static BigDecimal mean(List<BigDecimal> shares) {
-        if (shares.isEmpty()) {
-            return null;
-        }
-        return shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(shares.size()), 1, RoundingMode.HALF_UP);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.AlfRegion;
+import se.alfmonitor.contract.Shares;
 import se.alfmonitor.reporting.api.ComplianceDto;
 import se.alfmonitor.reporting.persistence.ReadModelQueries;
 
@@ -49,10 +50,10 @@ public class ComplianceService {
             regions.add(new ComplianceDto.RegionSummary(region.code(), region.shortName(), n,
                     tally.average(region.code(), levels.all())));
             int met = tally.allMet(region.code());
-            byRegion.put(region.code(), new ComplianceDto.RegionCount(met, Tally.percent(met, n)));
+            byRegion.put(region.code(), new ComplianceDto.RegionCount(met, Shares.percent(met, n)));
         }
         return new ComplianceDto(campaignId, regions, levelShares, tally.nationalAverage(levels.all()),
-                new ComplianceDto.UnitsMeetingAll(tally.allMet(), Tally.percent(tally.allMet(), tally.responding()),
+                new ComplianceDto.UnitsMeetingAll(tally.allMet(), Shares.percent(tally.allMet(), tally.responding()),
                         byRegion));
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.AlfRegion;
+import se.alfmonitor.contract.Shares;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.reporting.api.CompletenessDto;
 import se.alfmonitor.reporting.api.RemediationDto;
@@ -59,10 +60,10 @@ public class ProgressService {
             expected += c[0];
             submitted += c[1];
             regions.add(new CompletenessDto.RegionCompleteness(region.code(), region.shortName(), c[0], c[1],
-                    c[0] - c[1], Tally.percent(c[1], c[0])));
+                    c[0] - c[1], Shares.percent(c[1], c[0])));
         }
         return new CompletenessDto(campaignId, regions, new CompletenessDto.Counts(expected, submitted,
-                expected - submitted, Tally.percent(submitted, expected)));
+                expected - submitted, Shares.percent(submitted, expected)));
     }
 
     @Transactional

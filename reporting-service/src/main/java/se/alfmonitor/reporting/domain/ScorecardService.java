@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.AlfRegion;
+import se.alfmonitor.contract.Shares;
 import se.alfmonitor.contract.problem.ProblemException;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.reporting.api.ComplianceDto;
@@ -103,7 +104,7 @@ public class ScorecardService {
         BigDecimal average = tally.average(code, levels.all());
         return new RegionScorecardDto(code, region.shortName(), campaignId, responding, average,
                 tally.nationalAverage(levels.all()),
-                new ComplianceDto.RegionCount(tally.allMet(code), Tally.percent(tally.allMet(code), responding)),
+                new ComplianceDto.RegionCount(tally.allMet(code), Shares.percent(tally.allMet(code), responding)),
                 levelRows, areas, indicators,
                 new RegionScorecardDto.Remediation(unmetLevels, tally.unitsWithUnmet(code), pendingReviews),
                 trend(code, campaignId, tally));
@@ -130,7 +131,7 @@ public class ScorecardService {
             BigDecimal previous) {
         BigDecimal average = tally.average(code, levels.all());
         points.add(new RegionScorecardDto.TrendPoint(campaignId, tally.responding(code), average,
-                Tally.percent(tally.allMet(code), tally.responding(code)),
+                Shares.percent(tally.allMet(code), tally.responding(code)),
                 previous == null || average == null ? null : average.subtract(previous)));
         return average;
     }

@@ -1,13 +1,13 @@
 package se.alfmonitor.reporting.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import se.alfmonitor.contract.Shares;
 import se.alfmonitor.reporting.persistence.ReadModelQueries.AssessmentRow;
 import se.alfmonitor.reporting.persistence.ReadModelQueries.LevelRow;
 
@@ -89,11 +89,11 @@ final class Tally {
     }
 
     BigDecimal share(String region, int level) {
-        return percent(fulfilled(region, level), responding(region));
+        return Shares.percent(fulfilled(region, level), responding(region));
     }
 
     BigDecimal nationalShare(int level) {
-        return percent(fulfilled(level), responding());
+        return Shares.percent(fulfilled(level), responding());
     }
 
     /** The region's unweighted mean over the given levels' shares; null without responding units. */
@@ -105,7 +105,7 @@ final class Tally {
                 shares.add(share);
             }
         }
-        return mean(shares);
+        return Shares.mean(shares);
     }
 
     BigDecimal nationalAverage(List<MinimumLevel> levels) {
@@ -116,31 +116,10 @@ final class Tally {
                 shares.add(share);
             }
         }
-        return mean(shares);
+        return Shares.mean(shares);
     }
 
     private static int sum(Map<String, Integer> counts) {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    /** Percentage with one decimal; null when there is nothing to divide by. */
-    static BigDecimal percent(int part, int whole) {
-        if (whole == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
-    }
-
-    /**
-     * Unweighted mean of shares, rounded to one decimal. The shares are already rounded, as the published report's
-     * are; the mean is taken over the rounded figures so that it can be checked from the table.
-     */
-    static BigDecimal mean(List<BigDecimal> shares) {
-        if (shares.isEmpty()) {
-            return null;
-        }
-        BigDecimal sum = shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sum.divide(BigDecimal.valueOf(shares.size()), 1, RoundingMode.HALF_UP);
     }
 }
