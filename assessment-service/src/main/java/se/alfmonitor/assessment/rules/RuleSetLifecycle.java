@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import se.alfmonitor.contract.locking.KeyedLocks;
 import se.alfmonitor.contract.problem.FieldError;
 import se.alfmonitor.contract.problem.ProblemException;
 
@@ -32,10 +33,15 @@ public class RuleSetLifecycle {
 
     private static final Logger LOG = Logger.getLogger(RuleSetLifecycle.class);
 
-    private final RuleSets ruleSets;
+    /** The namespace of the rule-set versions' locks, apart from the units' and the relay's. */
+    static final int NAMESPACE = 0x414c4652;
 
-    public RuleSetLifecycle(RuleSets ruleSets) {
+    private final RuleSets ruleSets;
+    private final KeyedLocks locks;
+
+    public RuleSetLifecycle(RuleSets ruleSets, KeyedLocks locks) {
         this.ruleSets = ruleSets;
+        this.locks = locks;
     }
 
     /**
@@ -81,6 +87,8 @@ public class RuleSetLifecycle {
     @Transactional
     public Upload upload(String version, ObjectNode document, String actor) {
         immutableIfShipped(version);
+        // a version's first upload has no row to lock yet: two at once would both create it
+        locks.lock(key(version));
         RuleSetUploadEntity row = RuleSetUploadEntity.findById(version, LockModeType.PESSIMISTIC_WRITE);
         if (row != null && RuleSetUploadEntity.PUBLISHED.equals(row.status)) {
             throw published(version);
@@ -114,6 +122,11 @@ public class RuleSetLifecycle {
         ruleSets.uploaded().put(version, new RuleSets.Uploaded(ruleSet, row.revision, row.status, null));
         LOG.infof("Rule set %s uploaded by %s as a draft (revision %d)", version, actor, row.revision);
         return new Upload(version, row.status, row.revision, created);
+    }
+
+    /** The key of a rule-set version's lock, taken by every upload of that version before it reads the stored one. */
+    public static KeyedLocks.Key key(String version) {
+        return KeyedLocks.Key.of(NAMESPACE, version);
     }
 
     /** Deletes a draft; a published or shipped rule set stays. */
