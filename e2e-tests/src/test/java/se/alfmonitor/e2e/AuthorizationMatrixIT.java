@@ -176,6 +176,7 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
         list.add(new Endpoint(Service.INDICATOR, "POST", "/api/recompute", EnumSet.of(Caller.ADMIN), none));
         // reporting-service
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/compliance" + campaign, ANY_ROLE, none));
+        list.add(new Endpoint(Service.REPORTING, "GET", "/api/compliance/campaigns", ANY_ROLE, none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/regions/01/scorecard" + campaign, ANY_ROLE, none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/units/{unit}/scorecard" + campaign, READERS_OWN,
                 none));

@@ -125,6 +125,41 @@ class ComplianceMatrixTest {
                 .queryParam("campaignId", "alf-none").get("/api/compliance").then().statusCode(403);
     }
 
+    /**
+     * The campaigns a page offers instead of a typed id: those with assessments, with their responding units, the
+     * one assessed last first; any role reads them, nobody without a token or a role.
+     */
+    @Test
+    void theCampaignsWithAssessmentsAreListedNewestFirst() throws Exception {
+        String older = "alf-list-" + UUID.randomUUID().toString().substring(0, 8);
+        String newer = "alf-list-" + UUID.randomUUID().toString().substring(0, 8);
+        send(older, "01-A", "01", n -> LevelOutcome.MET);
+        send(older, "12-B", "12", n -> LevelOutcome.MET);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
+                .get("/api/compliance/campaigns").then().statusCode(200)
+                .body("find { it.campaignId == '" + older + "' }.respondingUnits", equalTo(2)));
+        send(newer, "03-C", "03", n -> LevelOutcome.MET);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
+                .get("/api/compliance/campaigns").then().statusCode(200)
+                .body("find { it.campaignId == '" + newer + "' }.respondingUnits", equalTo(1)));
+
+        for (String token : List.of(Tokens.viewer(), Tokens.reporter("03"), Tokens.assessor(), Tokens.monitor(),
+                Tokens.admin())) {
+            List<String> campaigns = given().auth().oauth2(token).get("/api/compliance/campaigns").then()
+                    .statusCode(200).extract().jsonPath().getList("campaignId", String.class);
+            assertThat(campaigns).contains(older, newer);
+            assertThat(campaigns.indexOf(newer)).as("the campaign assessed last comes first")
+                    .isLessThan(campaigns.indexOf(older));
+        }
+        given().auth().oauth2(Tokens.viewer()).get("/api/compliance/campaigns").then().statusCode(200)
+                .body("find { it.campaignId == '" + older + "' }.firstAssessedAt", org.hamcrest.Matchers.notNullValue())
+                .body("campaignId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("alf-none")));
+        given().get("/api/compliance/campaigns").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(Tokens.token("nobody", java.util.Set.of("other"), null))
+                .get("/api/compliance/campaigns").then().statusCode(403);
+    }
+
     @Test
     void complianceNeedsAToken() {
         given().queryParam("campaignId", "alf-2018-2021").get("/api/compliance").then().statusCode(401);

@@ -1,5 +1,9 @@
 package se.alfmonitor.reporting.api;
 
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
@@ -10,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import se.alfmonitor.contract.security.Roles;
 import se.alfmonitor.reporting.api.csv.CsvWriter;
 import se.alfmonitor.reporting.domain.ComplianceService;
+import se.alfmonitor.reporting.persistence.ReadModelQueries.CampaignRow;
 
 @Path("/api/compliance")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
@@ -25,5 +30,17 @@ public class ComplianceResource {
     @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
     public ComplianceDto get(@QueryParam("campaignId") @NotBlank String campaignId) {
         return compliance.compliance(campaignId);
+    }
+
+    /** What a page offers to choose from instead of a typed campaign id. */
+    @GET
+    @Path("/campaigns")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The campaigns with assessments",
+            description = "Every campaign with at least one assessment, the one assessed most recently first: "
+                    + "campaignId, respondingUnits, firstAssessedAt, lastAssessedAt")
+    @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    public List<CampaignRow> campaigns() {
+        return compliance.campaigns();
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The pages (dashboard and assessor workbench) and the dashboard's live stream. */
+/** The pages (dashboard, assessor workbench, rule change impact) and the dashboard's live stream. */
 @ConfigMapping(prefix = "alf.dashboard")
 public interface DashboardConfig {
 
@@ -18,8 +18,8 @@ public interface DashboardConfig {
     String clientId();
 
     /**
-     * assessment-service as the browser reaches it: the workbench calls it directly, so it must allow this service's
-     * origin (its {@code quarkus.http.cors.origins}).
+     * assessment-service as the browser reaches it: the workbench and the impact page call it directly, so it must
+     * allow this service's origin (its {@code quarkus.http.cors.origins}).
      */
     @WithDefault("http://localhost:8082")
     String assessmentUrl();

@@ -11,8 +11,8 @@ import jakarta.enterprise.event.Observes;
  * The browser's rules for the pages: scripts only from this service (no inline script, no eval), data only from this
  * service, the realm it signs in with and the services the page itself calls, never inside another site's frame.
  * Styles may be inline, since the chart library positions its tooltips with style attributes; a style cannot run
- * code. Each page may connect only where it must: the dashboard reads this service alone, the workbench also
- * assessment-service.
+ * code. Each page may connect only where it must: the dashboard reads this service alone, the workbench and the rule
+ * change impact page also assessment-service.
  */
 @ApplicationScoped
 public class PageHeaders {
@@ -21,8 +21,9 @@ public class PageHeaders {
 
     public PageHeaders(DashboardConfig config) {
         String dashboard = policy(config.authServerUrl() + "/");
-        String workbench = policy(config.authServerUrl() + "/ " + origin(config.assessmentUrl()));
-        this.policies = Map.of("/", dashboard, "/index.html", dashboard, "/workbench.html", workbench);
+        String withAssessment = policy(config.authServerUrl() + "/ " + origin(config.assessmentUrl()));
+        this.policies = Map.of("/", dashboard, "/index.html", dashboard, "/workbench.html", withAssessment,
+                "/impact.html", withAssessment);
     }
 
     private static String policy(String connectTo) {

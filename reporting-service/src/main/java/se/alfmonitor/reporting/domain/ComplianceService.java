@@ -29,6 +29,12 @@ public class ComplianceService {
         this.levels = levels;
     }
 
+    /** The campaigns there is a compliance matrix of: those with at least one assessment. */
+    @Transactional
+    public List<ReadModelQueries.CampaignRow> campaigns() {
+        return queries.campaigns();
+    }
+
     @Transactional
     public ComplianceDto compliance(String campaignId) {
         Tally tally = new Tally(queries.assessments(campaignId));

@@ -29,6 +29,11 @@ public class ReadModelQueries {
     public record LevelRow(int number, String area, String outcome, JsonNode explanation) {
     }
 
+    /** A campaign the read model holds assessments of. */
+    public record CampaignRow(String campaignId, int respondingUnits, Instant firstAssessedAt,
+            Instant lastAssessedAt) {
+    }
+
     public record UnitRow(String id, String name, String regionCode, boolean active) {
     }
 
@@ -74,6 +79,16 @@ public class ReadModelQueries {
                 select campaign_id from firsts
                 where first_at < (select first_at from firsts where campaign_id = :c)
                 order by first_at, campaign_id""").setParameter("c", campaignId).getResultList();
+    }
+
+    /** Every campaign with an assessment, the one assessed most recently first. */
+    @SuppressWarnings("unchecked")
+    public List<CampaignRow> campaigns() {
+        List<Object[]> rows = em.createNativeQuery("""
+                select campaign_id, count(*), min(assessed_at), max(assessed_at) from assessment_view
+                group by campaign_id order by max(assessed_at) desc, campaign_id""").getResultList();
+        return rows.stream().map(r -> new CampaignRow((String) r[0], ((Number) r[1]).intValue(), instant(r[2]),
+                instant(r[3]))).toList();
     }
 
     @SuppressWarnings("unchecked")
