@@ -568,6 +568,7 @@ done
 cat <<EOF
   Dashboard              http://localhost:8084/                 any demo user (monitor / monitor-demo sees units too)
   Assessor workbench     http://localhost:8084/workbench.html   assessor / assessor-demo
+  Rule change impact     http://localhost:8084/impact.html      assessor / assessor-demo (admin / admin-demo publishes)
   Keycloak               http://localhost:$KC_PORT/admin/  (master admin: admin / admin)
     realm alf-monitor    $KC_REALM_URL
   PostgreSQL             localhost:$PG_PORT  user alf / alf  databases alf_survey alf_assessment alf_indicator alf_reporting
