@@ -12,12 +12,15 @@
   'use strict';
 
   const OUTCOMES = { MET: ['Uppfylld', 'Met'], NOT_MET: ['Inte uppfylld', 'Not met'],
-    NOT_APPLICABLE: ['Inte tillämplig', 'Not applicable'], PENDING_REVIEW: ['Väntar på bedömning', 'Awaiting review'] };
+    NOT_APPLICABLE: ['Inte tillämplig', 'Not applicable'],
+    PENDING_REVIEW: ['Väntar på bedömning', 'Awaiting review'] };
   const STATUSES = { RUNNING: ['Pågår', 'Running'], DONE: ['Klar', 'Done'], FAILED: ['Misslyckades', 'Failed'],
     DRAFT: ['utkast', 'draft'], PUBLISHED: ['publicerat', 'published'] };
-  const VIEWS = { delta: ['Förändring efter minus före, procentenheter', 'Change, after minus before, percentage points'],
+  const VIEWS = {
+    delta: ['Förändring efter minus före, procentenheter', 'Change, after minus before, percentage points'],
     before: ['Före: andel som uppfyller nivån i dag, %', 'Before: share meeting the level now, %'],
-    after: ['Efter: andel som skulle uppfylla nivån med kandidaten, %', 'After: share meeting the level under the candidate, %'] };
+    after: ['Efter: andel som skulle uppfylla nivån med kandidaten, %',
+      'After: share meeting the level under the candidate, %'] };
   const POLL_MS = 1000;
 
   let session;
@@ -86,7 +89,8 @@
       ? 'Din roll får inte detta / Your role may not do this' : null;
     box.replaceChildren(el('strong', forbidden || error.message),
       el('span', body.detail && body.detail !== error.message ? ' ' + body.detail : ''),
-      el('span', body.code ? ' (' + body.code + (error.status ? ', ' + error.status : '') + ')' : '', { class: 'code' }));
+      el('span', body.code ? ' (' + body.code + (error.status ? ', ' + error.status : '') + ')' : '',
+        { class: 'code' }));
     if (Array.isArray(body.errors) && body.errors.length) {
       box.append(el('ul', null, {}, ...body.errors.map((e) =>
         el('li', (e.pointer ? e.pointer + ': ' : '') + (e.message || '') + (e.code ? ' (' + e.code + ')' : '')))));
@@ -123,7 +127,8 @@
     fill($('candidate'), candidates.map((r) => [r.version, r.version + ' – ' + (STATUSES[r.status] || [r.status])[0]
       + ' / ' + (STATUSES[r.status] || [r.status, r.status])[1]]), keep.candidate,
     'Inget regelverk att pröva / No rule set to try');
-    fill($('campaign'), campaigns.map((c) => [c.campaignId, c.campaignId + ' (' + c.respondingUnits + ' enheter / units)']),
+    fill($('campaign'), campaigns.map((c) => [c.campaignId,
+      c.campaignId + ' (' + c.respondingUnits + ' enheter / units)']),
       keep.campaign, 'Ingen omgång med bedömningar / No campaign with assessments');
     $('run').disabled = !candidates.length || !campaigns.length;
     say('');

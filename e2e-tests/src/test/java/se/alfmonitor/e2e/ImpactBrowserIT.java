@@ -191,6 +191,9 @@ class ImpactBrowserIT extends AgainstRunningSuite {
         assertThat(browser.driver().findElement(By.id("publish-panel")).isDisplayed())
                 .as("an assessor has no publish button").isFalse();
         assertThat(browser.driver().findElement(By.id("publish")).isDisplayed()).isFalse();
+        // the level-8 row in view for the picture
+        browser.script("document.querySelector(\"#heatmap tr[data-level='5']\")"
+                + ".scrollIntoView({ block: 'start' })");
         browser.screenshot("impact.png");
         browser.assertAccessible("the rule change impact page with a result");
     }
