@@ -86,6 +86,26 @@
       Object.assign({ class: 'number', 'data-value': missing ? '' : String(value) }, attributes));
   }
 
+  // a figure the small-group rule hides from this sign-in: ".." as official statistics write it, with the reason
+  const SUPPRESSED_TEXT = 'Undertryckt: färre än 3 svarande enheter / Suppressed: fewer than 3 responding units';
+  function suppressedCell(attributes) {
+    const cell = el('td', '..', Object.assign({ class: 'number suppressed', 'data-value': '', 'data-suppressed': 'true',
+      title: SUPPRESSED_TEXT }, attributes));
+    cell.append(el('span', ' ' + SUPPRESSED_TEXT, { class: 'visually-hidden' }));
+    return cell;
+  }
+
+  function hidden(data, code) {
+    const suppression = data.suppression || { regions: [], national: false };
+    return code === 'SE' ? suppression.national : suppression.regions.includes(code);
+  }
+
+  // a cell of a region (or 'SE') that shows the suppressed mark when the small-group rule hides that column
+  function figure(data, format) {
+    return (value, attributes) => (hidden(data, attributes['data-region']) ? suppressedCell(attributes)
+      : format(value, attributes));
+  }
+
   function truncate(text, length) {
     return text && text.length > length ? text.slice(0, length - 1) + '…' : (text || '');
   }
@@ -98,7 +118,7 @@
     data.levels.forEach((level, y) => {
       data.regions.forEach((region, x) => {
         const share = level.shares[region.code];
-        cells.push([x, y, share === null || share === undefined ? '-' : share]);
+        cells.push([x, y, hidden(data, region.code) ? '..' : share === null || share === undefined ? '-' : share]);
       });
     });
     chart('heatmap').setOption({
@@ -107,8 +127,9 @@
         formatter: (p) => {
           const level = data.levels[p.value[1]];
           return 'Nivå ' + level.number + ': ' + level.labelSv + '\n' + data.regions[p.value[0]].name + ': '
-            + (p.value[2] === '-' ? 'inga svarande enheter' : DECIMAL.format(p.value[2]) + ' %') + '\nRiket: '
-            + (level.nationalShare === null ? '–' : DECIMAL.format(level.nationalShare) + ' %');
+            + (p.value[2] === '-' ? 'inga svarande enheter' : p.value[2] === '..' ? SUPPRESSED_TEXT
+              : DECIMAL.format(p.value[2]) + ' %') + '\nRiket: '
+            + (hidden(data, 'SE') ? '..' : level.nationalShare === null ? '–' : DECIMAL.format(level.nationalShare) + ' %');
         }
       },
       grid: { left: 260, right: 20, top: 10, bottom: 100 },
@@ -117,7 +138,7 @@
       visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
         inRange: { color: OUTCOME_COLORS }, text: ['100 %', '0 %'] },
       series: [{ name: 'Andel uppfyllda', type: 'heatmap', data: cells, label: { show: true, fontSize: 10,
-        formatter: (p) => (p.value[2] === '-' ? '–' : DECIMAL.format(p.value[2])) } }]
+        formatter: (p) => (p.value[2] === '-' ? '–' : p.value[2] === '..' ? '..' : DECIMAL.format(p.value[2])) } }]
     }, true);
 
     chart('regions').setOption({
@@ -149,8 +170,9 @@
     table.tBodies[0].replaceChildren(...data.levels.map((level) => {
       const row = el('tr', null, { 'data-level': level.number });
       row.append(el('th', level.number + '. ' + level.labelSv, { scope: 'row' }));
-      data.regions.forEach((r) => row.append(shareCell(level.shares[r.code], { 'data-region': r.code })));
-      row.append(shareCell(level.nationalShare, { 'data-region': 'SE' }));
+      const cell = figure(data, shareCell);
+      data.regions.forEach((r) => row.append(cell(level.shares[r.code], { 'data-region': r.code })));
+      row.append(cell(level.nationalShare, { 'data-region': 'SE' }));
       return row;
     }));
 
@@ -164,13 +186,14 @@
     const count = (value, attributes) => el('td', value, Object.assign({ class: 'number', 'data-value': value },
       attributes));
     table.tFoot.replaceChildren(
-      summary('average', 'Medelvärde % / Average', (r) => r.averageShare, data.nationalAverage, shareCell),
+      summary('average', 'Medelvärde % / Average', (r) => r.averageShare, data.nationalAverage,
+        figure(data, shareCell)),
       summary('responding', 'Svarande enheter / Responding units', (r) => r.respondingUnits,
         data.regions.reduce((sum, r) => sum + r.respondingUnits, 0), count),
       summary('all-met-count', 'Uppfyller alla nivåer, antal / Meeting all levels',
-        (r) => data.unitsMeetingAll.byRegion[r.code].count, data.unitsMeetingAll.count, count),
+        (r) => data.unitsMeetingAll.byRegion[r.code].count, data.unitsMeetingAll.count, figure(data, count)),
       summary('all-met-share', 'Uppfyller alla nivåer, andel % / Meeting all levels, %',
-        (r) => data.unitsMeetingAll.byRegion[r.code].share, data.unitsMeetingAll.share, shareCell));
+        (r) => data.unitsMeetingAll.byRegion[r.code].share, data.unitsMeetingAll.share, figure(data, shareCell)));
   }
 
   // units with unmet levels, for the roles that may see units (reporter of its region, assessor, monitor, admin);

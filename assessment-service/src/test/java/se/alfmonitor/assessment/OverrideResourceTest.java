@@ -123,6 +123,13 @@ class OverrideResourceTest {
                 .body(Map.of("unitId", unitId, "campaignId", Submissions.CAMPAIGN, "level", 28, "outcome", "MET",
                         "reason", "x"))
                 .post("/api/overrides").then().statusCode(422).body("errors[0].pointer", equalTo("/level"));
+        // text PostgreSQL cannot store, and ids longer than any stored id, are refused before anything is read
+        given().auth().oauth2(Tokens.assessor()).contentType(ContentType.JSON)
+                .body(Map.of("unitId", "u".repeat(65), "campaignId", "alf\u0000", "level", 1, "outcome", "MET",
+                        "reason", "Plats\u0000besök"))
+                .post("/api/overrides").then().statusCode(422)
+                .body("errors.code", containsInAnyOrder("OUT_OF_RANGE", "INVALID_CHARACTER", "INVALID_CHARACTER"))
+                .body("errors.pointer", containsInAnyOrder("/unitId", "/campaignId", "/reason"));
         given().auth().oauth2(Tokens.assessor()).contentType(ContentType.JSON)
                 .body(Map.of("unitId", "no-such-unit", "campaignId", Submissions.CAMPAIGN, "level", 1,
                         "outcome", "MET", "reason", "x"))

@@ -425,7 +425,7 @@ class ConcurrentWorkIT extends AgainstRunningSuite {
         List<String> differences;
         while (true) {
             differences = ComplianceFigures.differences(expected, ComplianceFigures.of(getJson(Service.REPORTING,
-                    tokens.user("viewer"), "/api/compliance", Map.of("campaignId", CAMPAIGN))));
+                    tokens.user("monitor"), "/api/compliance", Map.of("campaignId", CAMPAIGN))));
             if (differences.isEmpty() || System.nanoTime() > deadline) {
                 return differences;
             }

@@ -176,7 +176,7 @@ class DashboardBrowserIT extends AgainstRunningSuite {
     }
 
     private static JsonPath compliance() {
-        return given().baseUri(suite.url(Service.REPORTING)).auth().oauth2(tokens.user("viewer"))
+        return given().baseUri(suite.url(Service.REPORTING)).auth().oauth2(tokens.user("monitor"))
                 .queryParam("campaignId", CAMPAIGN).get("/api/compliance")
                 .then().statusCode(200).extract().jsonPath();
     }

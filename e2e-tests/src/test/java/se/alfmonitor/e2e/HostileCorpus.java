@@ -54,6 +54,7 @@ final class HostileCorpus {
         campaigns(cases);
         decisions(cases);
         ruleSets(cases);
+        AssessmentHostileCases.add(cases);
         referenceJson(cases);
         referenceCsv(cases);
         actions(cases);

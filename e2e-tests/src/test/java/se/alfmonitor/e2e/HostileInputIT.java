@@ -139,6 +139,7 @@ class HostileInputIT extends AgainstRunningSuite {
             return review[0] != null;
         });
 
+        values.putAll(assessmentFixtures(unit, suffix));
         values.put("sub", sub.toString());
         values.put("draft", draft.toString());
         values.put("lockedSub", lockedSub.toString());
@@ -152,6 +153,60 @@ class HostileInputIT extends AgainstRunningSuite {
         values.put("review", review[0]);
         values.put("year", String.valueOf(YEAR));
         fixture = new Fixture(Map.copyOf(values), JSON.writeValueAsString(complete));
+        awaitSettled();
+    }
+
+    /**
+     * A site-visit override in force on the submitted unit, and a rule-set draft with the bodies the rule-set cases
+     * send: the draft itself, one naming another version, one with a broken expression, one without level 27, and
+     * the published 2021.1 as it is.
+     */
+    private static Map<String, String> assessmentFixtures(String unit, String suffix) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        values.put("override", given().baseUri(suite.url(Service.ASSESSMENT)).auth().oauth2(tokens.user("assessor"))
+                .contentType(ContentType.JSON).body(Map.of("unitId", unit, "campaignId", "alf-2018-2021", "level", 2,
+                        "outcome", "NOT_MET", "reason", "Platsbesök visade brister"))
+                .post("/api/overrides").then().statusCode(201).extract().path("override.id"));
+        ObjectNode published = (ObjectNode) JSON.readTree(given().baseUri(suite.url(Service.ASSESSMENT))
+                .auth().oauth2(tokens.user("admin")).get("/api/rule-sets/2021.1").then().statusCode(200).extract()
+                .asString());
+        published.remove(List.of("status", "active"));
+        String version = "hostile-" + suffix;
+        ObjectNode draft = published.deepCopy().put("version", version);
+        given().baseUri(suite.url(Service.ASSESSMENT)).auth().oauth2(tokens.user("admin"))
+                .contentType(ContentType.JSON).body(JSON.writeValueAsString(draft))
+                .put("/api/rule-sets/{version}", version).then().statusCode(201);
+        ObjectNode brokenCel = draft.deepCopy();
+        ((ObjectNode) brokenCel.withArray("levels").get(2)).put("met", "answers['6a'] ==");
+        ObjectNode levelMissing = draft.deepCopy();
+        levelMissing.withArray("levels").remove(26);
+        values.put("ruleDraft", version);
+        values.put("ruleDraftBody", JSON.writeValueAsString(draft));
+        values.put("ruleDraftOther", JSON.writeValueAsString(draft.deepCopy().put("version", "other-" + suffix)));
+        values.put("ruleDraftBrokenCel", JSON.writeValueAsString(brokenCel));
+        values.put("ruleDraftLevelMissing", JSON.writeValueAsString(levelMissing));
+        values.put("ruleSetPublished", JSON.writeValueAsString(published));
+        return values;
+    }
+
+    /**
+     * The fixtures' submissions and the override flow on to assessments, indicators and reporting: the cases start
+     * once reporting-service shows the unit's assessment as overridden (version 2) and two readings of the whole
+     * state, two seconds apart, agree.
+     */
+    private static void awaitSettled() {
+        String unit = fixture.values().get("unit");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> given()
+                .baseUri(suite.url(Service.REPORTING)).auth().oauth2(tokens.user("admin"))
+                .queryParam("campaignId", "alf-2018-2021").get("/api/units/{id}/scorecard", unit)
+                .then().statusCode(200).body("version", equalTo(2)));
+        String[] last = { null };
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            String now = state();
+            boolean settled = now.equals(last[0]);
+            last[0] = now;
+            return settled;
+        });
     }
 
     @TestFactory
@@ -312,7 +367,9 @@ class HostileInputIT extends AgainstRunningSuite {
     /**
      * Everything a hostile write could have touched, read through the public APIs: the fixture submissions with
      * their history and revisions, the number of submissions, the unit registry, the campaigns, the reference
-     * statistics, the pending review and its audit, and the rule sets in force.
+     * statistics, the pending review and its audit, the rule sets in force, the rule-set draft and its simulations,
+     * the unit's overrides and assessments, and what the other services derived from the fixture units: indicator
+     * values (indicator-service) and unit scorecards (reporting-service's read model).
      */
     private static String state() {
         Map<String, String> f = fixture.values();
@@ -333,6 +390,19 @@ class HostileInputIT extends AgainstRunningSuite {
         state.append(read(Service.ASSESSMENT, "/api/reviews/" + f.get("review") + "/audit",
                 tokens.user("assessor")));
         state.append(read(Service.ASSESSMENT, "/api/rule-sets", admin));
+        state.append(read(Service.ASSESSMENT, "/api/rule-sets/" + f.get("ruleDraft"), admin));
+        for (String version : List.of(f.get("ruleDraft"), "2021.1")) {
+            state.append(read(Service.ASSESSMENT, "/api/rule-sets/" + version + "/simulations", admin));
+        }
+        state.append(read(Service.ASSESSMENT, "/api/overrides?unitId=" + f.get("unit"), tokens.user("assessor")));
+        for (String unit : List.of(f.get("unit"), f.get("lockedUnit"))) {
+            state.append(read(Service.ASSESSMENT, "/api/assessments?unitId=" + unit, admin));
+            state.append(read(Service.INDICATOR, "/api/values?orgUnit=" + unit, tokens.nationalMonitor()));
+        }
+        state.append(read(Service.REPORTING, "/api/units/" + f.get("unit") + "/scorecard?campaignId=alf-2018-2021",
+                admin));
+        state.append(read(Service.REPORTING, "/api/units/" + f.get("lockedUnit") + "/scorecard?campaignId="
+                + f.get("lockedCampaign"), admin));
         return state.toString();
     }
 

@@ -52,13 +52,13 @@ class ComplianceMatrixTest {
         send(campaign, "12-C", "12", n -> n == 1 ? LevelOutcome.NOT_APPLICABLE
                 : n == 5 ? LevelOutcome.PENDING_REVIEW : LevelOutcome.MET);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.monitor())
                 .queryParam("campaignId", campaign).get("/api/compliance")
                 .then().statusCode(200).body("unitsMeetingAll.count", equalTo(1))
                 .body("regions.find { it.code == '12' }.respondingUnits", equalTo(1))
                 .body("regions.find { it.code == '01' }.respondingUnits", equalTo(2)));
 
-        given().auth().oauth2(Tokens.viewer()).queryParam("campaignId", campaign).get("/api/compliance")
+        given().auth().oauth2(Tokens.monitor()).queryParam("campaignId", campaign).get("/api/compliance")
                 .then().statusCode(200)
                 .body("levels.find { it.number == 27 }.shares.'01'", equalTo(50.0f))
                 .body("levels.find { it.number == 27 }.shares.'12'", equalTo(100.0f))
@@ -73,10 +73,26 @@ class ComplianceMatrixTest {
                 .body("nationalAverage", equalTo(97.5f))
                 .body("unitsMeetingAll.share", equalTo(33.3f))
                 .body("unitsMeetingAll.byRegion.'01'.share", equalTo(50.0f))
-                .body("unitsMeetingAll.byRegion.'12'.count", equalTo(0));
+                .body("unitsMeetingAll.byRegion.'12'.count", equalTo(0))
+                // the counts behind each share: met + not applicable + pending review + not met = responding
+                .body("levels.find { it.number == 27 }.cells.'01'.met", equalTo(1))
+                .body("levels.find { it.number == 27 }.cells.'01'.notMet", equalTo(1))
+                .body("levels.find { it.number == 27 }.cells.'01'.responding", equalTo(2))
+                .body("levels.find { it.number == 27 }.cells.'01'.share", equalTo(50.0f))
+                .body("levels.find { it.number == 5 }.cells.'12'.pendingReview", equalTo(1))
+                .body("levels.find { it.number == 5 }.cells.'12'.notMet", equalTo(0))
+                .body("levels.find { it.number == 1 }.cells.'12'.notApplicable", equalTo(1))
+                .body("levels.find { it.number == 1 }.cells.'12'.met", equalTo(0))
+                .body("levels.find { it.number == 27 }.national.met", equalTo(2))
+                .body("levels.find { it.number == 27 }.national.notMet", equalTo(1))
+                .body("levels.find { it.number == 27 }.national.responding", equalTo(3))
+                .body("levels.find { it.number == 27 }.cells.'03'.responding", equalTo(0))
+                .body("levels.find { it.number == 27 }.cells.'03'.share", nullValue())
+                .body("suppression.regions", org.hamcrest.Matchers.empty())
+                .body("suppression.national", equalTo(false));
 
         // the same figures as CSV; columns: level, area, label, the seven regions (01 03 05 12 14 18 24), nation
-        String body = given().auth().oauth2(Tokens.viewer()).accept("text/csv").queryParam("campaignId", campaign)
+        String body = given().auth().oauth2(Tokens.monitor()).accept("text/csv").queryParam("campaignId", campaign)
                 .get("/api/compliance").then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
         List<List<String>> rows = Events.csv(body);

@@ -74,7 +74,7 @@ class ScorecardTest {
         Events.indicator(INDICATOR, "01", "2021", "12", "400", "1000", "30.0");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            given().auth().oauth2(Tokens.viewer()).queryParam("campaignId", CAMPAIGN)
+            given().auth().oauth2(Tokens.monitor()).queryParam("campaignId", CAMPAIGN)
                     .get("/api/regions/01/scorecard").then().statusCode(200)
                     .body("respondingUnits", equalTo(2))
                     .body("trend", hasSize(2))
@@ -157,7 +157,7 @@ class ScorecardTest {
 
     @Test
     void regionScorecardHasLevelsAreasIndicatorsRemediationAndTrend() {
-        given().auth().oauth2(Tokens.viewer()).queryParam("campaignId", CAMPAIGN).get("/api/regions/01/scorecard")
+        given().auth().oauth2(Tokens.monitor()).queryParam("campaignId", CAMPAIGN).get("/api/regions/01/scorecard")
                 .then().statusCode(200)
                 .body("regionName", equalTo("Stockholm"))
                 .body("respondingUnits", equalTo(2))
@@ -193,7 +193,7 @@ class ScorecardTest {
 
     @Test
     void regionScorecardAsCsv() {
-        String body = given().auth().oauth2(Tokens.viewer()).accept("text/csv").queryParam("campaignId", CAMPAIGN)
+        String body = given().auth().oauth2(Tokens.monitor()).accept("text/csv").queryParam("campaignId", CAMPAIGN)
                 .get("/api/regions/01/scorecard").then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
         List<List<String>> rows = Events.csv(body);
@@ -253,7 +253,7 @@ class ScorecardTest {
 
     @Test
     void remediationOverviewCountsUnmetLevelsAndNamesUnitsOnlyToThoseAllowed() {
-        given().auth().oauth2(Tokens.viewer()).queryParam("campaignId", CAMPAIGN).get("/api/remediation")
+        given().auth().oauth2(Tokens.monitor()).queryParam("campaignId", CAMPAIGN).get("/api/remediation")
                 .then().statusCode(200)
                 .body("regions.find { it.code == '01' }.unmetLevels", equalTo(2))
                 .body("regions.find { it.code == '01' }.unitsWithUnmetLevels", equalTo(1))
@@ -261,7 +261,7 @@ class ScorecardTest {
                 .body("regions.find { it.code == '01' }.byLevel.'3'", equalTo(1))
                 .body("regions.find { it.code == '01' }.byLevel.'4'", equalTo(0))
                 .body("regions.find { it.code == '12' }.unmetLevels", equalTo(0));
-        List<List<String>> rows = Events.csv(given().auth().oauth2(Tokens.viewer()).accept("text/csv")
+        List<List<String>> rows = Events.csv(given().auth().oauth2(Tokens.monitor()).accept("text/csv")
                 .queryParam("campaignId", CAMPAIGN).get("/api/remediation").then().statusCode(200)
                 .extract().asString());
         assertThat(rows).hasSize(3);

@@ -25,6 +25,7 @@ import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.contract.problem.FieldError;
 import se.alfmonitor.contract.problem.ProblemException;
+import se.alfmonitor.contract.problem.TextFields;
 
 /**
  * Site-visit overrides (AMB-14): after an in-depth review Socialstyrelsen may correct the result of a level. The
@@ -68,8 +69,9 @@ public class SiteVisitOverrides {
         if (request == null) {
             throw ProblemException.validation(List.of(new FieldError("REQUIRED_MISSING", "", "a body is required")));
         }
-        required(request.unitId(), "/unitId", errors);
-        required(request.campaignId(), "/campaignId", errors);
+        TextFields.required(request.unitId(), "/unitId", TextFields.ID_MAX, "unitId is required", errors);
+        TextFields.required(request.campaignId(), "/campaignId", TextFields.ID_MAX, "campaignId is required",
+                errors);
         if (request.level() == null) {
             errors.add(new FieldError("REQUIRED_MISSING", "/level", "level is required: 1 to 27"));
         }
@@ -81,7 +83,7 @@ public class SiteVisitOverrides {
         } else {
             outcome = LevelOutcome.valueOf(request.outcome());
         }
-        text(request.reason(), "/reason", "a reason for the override is required", errors);
+        TextFields.required(request.reason(), "/reason", TEXT_MAX, "a reason for the override is required", errors);
         LocalDate visitedOn = null;
         if (request.visitedOn() != null) {
             try {
@@ -140,7 +142,8 @@ public class SiteVisitOverrides {
             throw ProblemException.notFound("OVERRIDE_NOT_FOUND", "No override " + id);
         }
         List<FieldError> errors = new ArrayList<>();
-        text(request == null ? null : request.reason(), "/reason", "a reason for the withdrawal is required", errors);
+        TextFields.required(request == null ? null : request.reason(), "/reason", TEXT_MAX,
+                "a reason for the withdrawal is required", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -235,19 +238,6 @@ public class SiteVisitOverrides {
         entity.withdrawalReason = reason;
     }
 
-    private static void required(String value, String pointer, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError("REQUIRED_MISSING", pointer, pointer.substring(1) + " is required"));
-        }
-    }
-
-    private static void text(String value, String pointer, String message, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError("REQUIRED_MISSING", pointer, message));
-        } else if (value.length() > TEXT_MAX) {
-            errors.add(new FieldError("OUT_OF_RANGE", pointer, "at most " + TEXT_MAX + " characters"));
-        }
-    }
 
     private static String strip(String text, String prefix) {
         return text.startsWith(prefix) ? text.substring(prefix.length()) : text;

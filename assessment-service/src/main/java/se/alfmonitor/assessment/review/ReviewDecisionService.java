@@ -14,6 +14,7 @@ import se.alfmonitor.assessment.rules.RuleSets;
 import se.alfmonitor.contract.events.AssessmentCompleted;
 import se.alfmonitor.contract.problem.FieldError;
 import se.alfmonitor.contract.problem.ProblemException;
+import se.alfmonitor.contract.problem.TextFields;
 
 /** An assessor's decision on an example: recorded, audited, and applied to the unit's assessment at once. */
 @ApplicationScoped
@@ -53,15 +54,8 @@ public class ReviewDecisionService {
         } else {
             decision = ReviewStatus.valueOf(request.decision());
         }
-        if (request == null || request.comment() == null || request.comment().isBlank()) {
-            errors.add(new FieldError("REQUIRED_MISSING", "/comment", "a comment explaining the decision is required"));
-        } else if (request.comment().length() > COMMENT_MAX) {
-            errors.add(new FieldError("OUT_OF_RANGE", "/comment", "at most " + COMMENT_MAX + " characters"));
-        } else if (request.comment().indexOf('\u0000') >= 0) {
-            // valid JSON, but PostgreSQL text cannot hold it
-            errors.add(new FieldError("INVALID_CHARACTER", "/comment",
-                    "the comment must not contain the NUL character (U+0000)"));
-        }
+        TextFields.required(request == null ? null : request.comment(), "/comment", COMMENT_MAX,
+                "a comment explaining the decision is required", errors);
         ReviewItemEntity item = ReviewItemEntity.findById(reviewId);
         if (item == null) {
             throw ProblemException.notFound("REVIEW_NOT_FOUND", "No review " + reviewId);

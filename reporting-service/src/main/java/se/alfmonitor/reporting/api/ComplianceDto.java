@@ -10,26 +10,49 @@ import java.util.Map;
 import se.alfmonitor.reporting.api.csv.CsvTable;
 import se.alfmonitor.reporting.api.csv.Tabular;
 import se.alfmonitor.reporting.domain.Area;
+import se.alfmonitor.reporting.domain.SmallGroups.Suppression;
 
-/** The compliance matrix: 27 levels × the seven ALF regions, defined as in the contract. */
+/**
+ * The compliance matrix: 27 levels × the seven ALF regions, defined as in the contract. Figures of a group smaller
+ * than the small-group rule allows the caller to see are {@code null} and named in {@code suppression}.
+ */
 public record ComplianceDto(
         String campaignId,
         List<RegionSummary> regions,
         List<LevelShares> levels,
         BigDecimal nationalAverage,
-        UnitsMeetingAll unitsMeetingAll) implements Tabular {
+        UnitsMeetingAll unitsMeetingAll,
+        Suppression suppression) implements Tabular {
 
-    public record RegionSummary(String code, String name, int respondingUnits, BigDecimal averageShare) {
+    /** How the CSV writes a suppressed figure, as official statistics do. */
+    public static final String SUPPRESSED = "..";
+
+    public record RegionSummary(String code, String name, int respondingUnits, BigDecimal averageShare,
+            boolean suppressed) {
     }
 
+    /**
+     * @param shares the share per region code, as before; {@code cells} has the same share with its counts
+     * @param cells per region code, the counts behind the share
+     * @param national the counts behind {@code nationalShare}
+     */
     public record LevelShares(int number, String area, String labelSv, Map<String, BigDecimal> shares,
-            BigDecimal nationalShare) {
+            BigDecimal nationalShare, Map<String, Cell> cells, Cell national) {
     }
 
-    public record UnitsMeetingAll(int count, BigDecimal share, Map<String, RegionCount> byRegion) {
+    /**
+     * One cell of the matrix with its counts: responding = met + notApplicable + pendingReview + notMet; share =
+     * (met + notApplicable) / responding × 100. Every count but responding is null when the cell is suppressed.
+     */
+    public record Cell(int responding, Integer met, Integer notApplicable, Integer pendingReview, Integer notMet,
+            BigDecimal share, boolean suppressed) {
     }
 
-    public record RegionCount(int count, BigDecimal share) {
+    public record UnitsMeetingAll(Integer count, BigDecimal share, Map<String, RegionCount> byRegion) {
+    }
+
+    /** Units meeting all levels: count and share, both null when suppressed. */
+    public record RegionCount(Integer count, BigDecimal share) {
     }
 
     /**
@@ -49,25 +72,31 @@ public record ComplianceDto(
 
         for (LevelShares level : levels) {
             List<Object> row = new ArrayList<>(List.of(level.number(), Area.label(level.area()), level.labelSv()));
-            regions.forEach(r -> row.add(level.shares().get(r.code())));
-            row.add(level.nationalShare());
+            regions.forEach(r -> row.add(r.suppressed() ? SUPPRESSED : level.shares().get(r.code())));
+            row.add(suppression.national() ? SUPPRESSED : level.nationalShare());
             table.rows().add(row);
         }
-        summary(table, label("Medelvärde %", "Average share %"), regions.stream().map(r -> (Object) r.averageShare()),
-                nationalAverage);
+        summary(table, label("Medelvärde %", "Average share %"),
+                regions.stream().map(r -> r.suppressed() ? SUPPRESSED : r.averageShare()), national(nationalAverage));
         summary(table, label("Svarande enheter", "Responding units"),
                 regions.stream().map(r -> (Object) r.respondingUnits()),
                 regions.stream().mapToInt(RegionSummary::respondingUnits).sum());
         summary(table, label("Uppfyller alla nivåer, antal", "Meeting all levels, count"),
-                regions.stream().map(r -> (Object) unitsMeetingAll.byRegion().get(r.code()).count()),
-                unitsMeetingAll.count());
+                regions.stream().map(r -> r.suppressed() ? SUPPRESSED : unitsMeetingAll.byRegion().get(r.code())
+                        .count()),
+                national(unitsMeetingAll.count()));
         summary(table, label("Uppfyller alla nivåer, andel %", "Meeting all levels, share %"),
-                regions.stream().map(r -> (Object) unitsMeetingAll.byRegion().get(r.code()).share()),
-                unitsMeetingAll.share());
+                regions.stream().map(r -> r.suppressed() ? SUPPRESSED : unitsMeetingAll.byRegion().get(r.code())
+                        .share()),
+                national(unitsMeetingAll.share()));
         return table;
     }
 
-    private static void summary(CsvTable table, String label, java.util.stream.Stream<Object> perRegion,
+    private Object national(Object value) {
+        return suppression.national() ? SUPPRESSED : value;
+    }
+
+    private static void summary(CsvTable table, String label, java.util.stream.Stream<?> perRegion,
             Object national) {
         List<Object> row = new ArrayList<>();
         row.add(label);

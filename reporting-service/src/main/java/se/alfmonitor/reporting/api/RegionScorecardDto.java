@@ -9,6 +9,7 @@ import java.util.List;
 import se.alfmonitor.reporting.api.csv.CsvTable;
 import se.alfmonitor.reporting.api.csv.Tabular;
 import se.alfmonitor.reporting.domain.Area;
+import se.alfmonitor.reporting.domain.SmallGroups.Suppression;
 
 /**
  * One ALF region in one campaign: level and area shares beside the nation's, the region's latest indicator values,
@@ -26,14 +27,15 @@ public record RegionScorecardDto(
         List<AreaShare> areas,
         List<Indicator> indicators,
         Remediation remediation,
-        List<TrendPoint> trend) implements Tabular {
+        List<TrendPoint> trend,
+        Suppression suppression) implements Tabular {
 
     /**
      * @param unmetUnits responding units of the region whose outcome is NOT_MET or PENDING_REVIEW
      * @param pendingReviewUnits of these, the units awaiting an assessor's decision
      */
     public record Level(int number, String area, String labelSv, BigDecimal share, BigDecimal nationalShare,
-            int unmetUnits, int pendingReviewUnits) {
+            Integer unmetUnits, Integer pendingReviewUnits) {
     }
 
     /** The unweighted mean of the area's level shares, as averageShare is over all 27. */
@@ -49,7 +51,7 @@ public record RegionScorecardDto(
      * @param unitsWithUnmetLevels responding units with at least one unmet level
      * @param pendingReviews of the unmet levels, those awaiting an assessor's decision
      */
-    public record Remediation(int unmetLevels, int unitsWithUnmetLevels, int pendingReviews) {
+    public record Remediation(Integer unmetLevels, Integer unitsWithUnmetLevels, Integer pendingReviews) {
     }
 
     /**
@@ -66,12 +68,22 @@ public record RegionScorecardDto(
                 label("Område", "Area"), label("Benämning", "Label"), label("Andel %", "Share %"),
                 label("Riket andel %", "National share %"), label("Ej uppfyllda enheter", "Units not meeting"),
                 label("Väntar på bedömning", "Awaiting review"));
-        levels.forEach(l -> table.row(regionCode, l.number(), Area.label(l.area()), l.labelSv(), l.share(),
-                l.nationalShare(), l.unmetUnits(), l.pendingReviewUnits()));
+        boolean hidden = suppression.hides(regionCode);
+        levels.forEach(l -> table.row(regionCode, l.number(), Area.label(l.area()), l.labelSv(), region(l.share()),
+                national(l.nationalShare()), region(l.unmetUnits()), region(l.pendingReviewUnits())));
         areas.forEach(a -> table.row(regionCode, null, Area.label(a.area()), label("Områdets medelvärde", "Area average"),
-                a.share(), a.nationalShare(), null, null));
-        table.row(regionCode, null, null, label("Medelvärde alla nivåer", "Average of all levels"), averageShare,
-                nationalAverage, remediation.unmetLevels(), remediation.pendingReviews());
+                region(a.share()), national(a.nationalShare()), null, null));
+        table.row(regionCode, null, null, label("Medelvärde alla nivåer", "Average of all levels"),
+                region(averageShare), national(nationalAverage), region(remediation.unmetLevels()),
+                hidden ? ComplianceDto.SUPPRESSED : remediation.pendingReviews());
         return table;
+    }
+
+    private Object region(Object value) {
+        return suppression.hides(regionCode) ? ComplianceDto.SUPPRESSED : value;
+    }
+
+    private Object national(Object value) {
+        return suppression.national() ? ComplianceDto.SUPPRESSED : value;
     }
 }

@@ -23,10 +23,12 @@ public class ComplianceService {
 
     private final ReadModelQueries queries;
     private final MinimumLevels levels;
+    private final SmallGroups smallGroups;
 
-    public ComplianceService(ReadModelQueries queries, MinimumLevels levels) {
+    public ComplianceService(ReadModelQueries queries, MinimumLevels levels, SmallGroups smallGroups) {
         this.queries = queries;
         this.levels = levels;
+        this.smallGroups = smallGroups;
     }
 
     /** The campaigns there is a compliance matrix of: those with at least one assessment. */
@@ -38,28 +40,47 @@ public class ComplianceService {
     @Transactional
     public ComplianceDto compliance(String campaignId) {
         Tally tally = new Tally(queries.assessments(campaignId));
+        SmallGroups.Suppression hidden = smallGroups.of(tally);
 
         List<ComplianceDto.LevelShares> levelShares = new ArrayList<>();
         for (MinimumLevel level : levels.all()) {
             Map<String, BigDecimal> shares = new LinkedHashMap<>();
+            Map<String, ComplianceDto.Cell> cells = new LinkedHashMap<>();
             for (AlfRegion region : AlfRegion.values()) {
-                shares.put(region.code(), tally.share(region.code(), level.number()));
+                ComplianceDto.Cell cell = cell(tally.responding(region.code()), tally.met(region.code(),
+                        level.number()), tally.fulfilled(region.code(), level.number()),
+                        tally.pending(region.code(), level.number()), hidden.hides(region.code()));
+                shares.put(region.code(), cell.share());
+                cells.put(region.code(), cell);
             }
+            ComplianceDto.Cell national = cell(tally.responding(), tally.met(level.number()),
+                    tally.fulfilled(level.number()), tally.pending(level.number()), hidden.national());
             levelShares.add(new ComplianceDto.LevelShares(level.number(), level.area(), level.labelSv(), shares,
-                    tally.nationalShare(level.number())));
+                    national.share(), cells, national));
         }
 
         List<ComplianceDto.RegionSummary> regions = new ArrayList<>();
         Map<String, ComplianceDto.RegionCount> byRegion = new LinkedHashMap<>();
         for (AlfRegion region : AlfRegion.values()) {
-            int n = tally.responding(region.code());
-            regions.add(new ComplianceDto.RegionSummary(region.code(), region.shortName(), n,
-                    tally.average(region.code(), levels.all())));
-            int met = tally.allMet(region.code());
-            byRegion.put(region.code(), new ComplianceDto.RegionCount(met, Shares.percent(met, n)));
+            String code = region.code();
+            int n = tally.responding(code);
+            regions.add(new ComplianceDto.RegionSummary(code, region.shortName(), n,
+                    hidden.region(code, tally.average(code, levels.all())), hidden.hides(code)));
+            int met = tally.allMet(code);
+            byRegion.put(code, new ComplianceDto.RegionCount(hidden.region(code, met),
+                    hidden.region(code, Shares.percent(met, n))));
         }
-        return new ComplianceDto(campaignId, regions, levelShares, tally.nationalAverage(levels.all()),
-                new ComplianceDto.UnitsMeetingAll(tally.allMet(), Shares.percent(tally.allMet(), tally.responding()),
-                        byRegion));
+        return new ComplianceDto(campaignId, regions, levelShares, hidden.national(tally.nationalAverage(levels.all())),
+                new ComplianceDto.UnitsMeetingAll(hidden.national(tally.allMet()),
+                        hidden.national(Shares.percent(tally.allMet(), tally.responding())), byRegion),
+                hidden);
+    }
+
+    private static ComplianceDto.Cell cell(int responding, int met, int fulfilled, int pending, boolean suppressed) {
+        if (suppressed) {
+            return new ComplianceDto.Cell(responding, null, null, null, null, null, true);
+        }
+        return new ComplianceDto.Cell(responding, met, fulfilled - met, pending, responding - fulfilled - pending,
+                Shares.percent(fulfilled, responding), false);
     }
 }

@@ -29,11 +29,13 @@ public class ProgressService {
     private final ReadModelQueries queries;
     private final MinimumLevels levels;
     private final Caller caller;
+    private final SmallGroups smallGroups;
 
-    public ProgressService(ReadModelQueries queries, MinimumLevels levels, Caller caller) {
+    public ProgressService(ReadModelQueries queries, MinimumLevels levels, Caller caller, SmallGroups smallGroups) {
         this.queries = queries;
         this.levels = levels;
         this.caller = caller;
+        this.smallGroups = smallGroups;
     }
 
     /**
@@ -69,8 +71,14 @@ public class ProgressService {
     @Transactional
     public RemediationDto remediation(String campaignId) {
         Tally tally = new Tally(queries.assessments(campaignId));
+        SmallGroups.Suppression hidden = smallGroups.of(tally);
         List<RemediationDto.RegionRemediation> regions = new ArrayList<>();
         for (AlfRegion region : AlfRegion.values()) {
+            if (hidden.hides(region.code())) {
+                regions.add(new RemediationDto.RegionRemediation(region.code(), region.shortName(),
+                        tally.responding(region.code()), null, null, null, null));
+                continue;
+            }
             Map<String, Integer> byLevel = new LinkedHashMap<>();
             int unmet = 0;
             int pending = 0;
@@ -83,7 +91,7 @@ public class ProgressService {
             regions.add(new RemediationDto.RegionRemediation(region.code(), region.shortName(),
                     tally.responding(region.code()), tally.unitsWithUnmet(region.code()), unmet, pending, byLevel));
         }
-        return new RemediationDto(campaignId, regions);
+        return new RemediationDto(campaignId, regions, hidden);
     }
 
     /** Every unit × unmet level; a reporter sees its own region only. */

@@ -30,11 +30,13 @@ public class ScorecardService {
     private final ReadModelQueries queries;
     private final MinimumLevels levels;
     private final Caller caller;
+    private final SmallGroups smallGroups;
 
-    public ScorecardService(ReadModelQueries queries, MinimumLevels levels, Caller caller) {
+    public ScorecardService(ReadModelQueries queries, MinimumLevels levels, Caller caller, SmallGroups smallGroups) {
         this.queries = queries;
         this.levels = levels;
         this.caller = caller;
+        this.smallGroups = smallGroups;
     }
 
     /**
@@ -67,12 +69,14 @@ public class ScorecardService {
                 result);
     }
 
+    /** A region's aggregates; figures of a group too small for the caller are null (see {@link SmallGroups}). */
     @Transactional
     public RegionScorecardDto region(String code, String campaignId) {
         AlfRegion region = AlfRegion.byCode(code).orElseThrow(() -> ProblemException.notFound("REGION_NOT_FOUND",
                 "Region " + code + " is not one of the seven ALF regions"));
         List<AssessmentRow> rows = queries.assessments(campaignId);
         Tally tally = new Tally(rows);
+        SmallGroups.Suppression hidden = smallGroups.of(tally);
 
         List<RegionScorecardDto.Level> levelRows = new ArrayList<>();
         int unmetLevels = 0;
@@ -83,7 +87,9 @@ public class ScorecardService {
             unmetLevels += unmet;
             pendingReviews += pending;
             levelRows.add(new RegionScorecardDto.Level(level.number(), level.area(), level.labelSv(),
-                    tally.share(code, level.number()), tally.nationalShare(level.number()), unmet, pending));
+                    hidden.region(code, tally.share(code, level.number())),
+                    hidden.national(tally.nationalShare(level.number())), hidden.region(code, unmet),
+                    hidden.region(code, pending)));
         }
 
         List<RegionScorecardDto.AreaShare> areas = new ArrayList<>();
@@ -91,7 +97,8 @@ public class ScorecardService {
             List<MinimumLevel> ofArea = levels.all().stream().filter(l -> area.name().equals(l.area())).toList();
             if (!ofArea.isEmpty()) {
                 areas.add(new RegionScorecardDto.AreaShare(area.name(), area.labelSv(), area.labelEn(),
-                        tally.average(code, ofArea), tally.nationalAverage(ofArea)));
+                        hidden.region(code, tally.average(code, ofArea)),
+                        hidden.national(tally.nationalAverage(ofArea))));
             }
         }
 
@@ -102,15 +109,20 @@ public class ScorecardService {
 
         int responding = tally.responding(code);
         BigDecimal average = tally.average(code, levels.all());
-        return new RegionScorecardDto(code, region.shortName(), campaignId, responding, average,
-                tally.nationalAverage(levels.all()),
-                new ComplianceDto.RegionCount(tally.allMet(code), Shares.percent(tally.allMet(code), responding)),
+        return new RegionScorecardDto(code, region.shortName(), campaignId, responding, hidden.region(code, average),
+                hidden.national(tally.nationalAverage(levels.all())),
+                new ComplianceDto.RegionCount(hidden.region(code, tally.allMet(code)),
+                        hidden.region(code, Shares.percent(tally.allMet(code), responding))),
                 levelRows, areas, indicators,
-                new RegionScorecardDto.Remediation(unmetLevels, tally.unitsWithUnmet(code), pendingReviews),
-                trend(code, campaignId, tally));
+                new RegionScorecardDto.Remediation(hidden.region(code, unmetLevels),
+                        hidden.region(code, tally.unitsWithUnmet(code)), hidden.region(code, pendingReviews)),
+                trend(code, campaignId, tally), hidden);
     }
 
-    /** The region's average share and all-levels share in every earlier campaign it responded to, then this one. */
+    /**
+     * The region's average share and all-levels share in every earlier campaign it responded to, then this one; a
+     * campaign in which the region's group is too small for the caller shows its responding units only.
+     */
     private List<RegionScorecardDto.TrendPoint> trend(String code, String campaignId, Tally current) {
         List<RegionScorecardDto.TrendPoint> points = new ArrayList<>();
         BigDecimal previous = null;
@@ -129,9 +141,10 @@ public class ScorecardService {
 
     private BigDecimal add(List<RegionScorecardDto.TrendPoint> points, String campaignId, Tally tally, String code,
             BigDecimal previous) {
-        BigDecimal average = tally.average(code, levels.all());
+        SmallGroups.Suppression hidden = smallGroups.of(tally);
+        BigDecimal average = hidden.region(code, tally.average(code, levels.all()));
         points.add(new RegionScorecardDto.TrendPoint(campaignId, tally.responding(code), average,
-                Shares.percent(tally.allMet(code), tally.responding(code)),
+                hidden.region(code, Shares.percent(tally.allMet(code), tally.responding(code))),
                 previous == null || average == null ? null : average.subtract(previous)));
         return average;
     }

@@ -20,12 +20,14 @@ final class Tally {
 
     static final Set<String> FULFILLED = Set.of("MET", "NOT_APPLICABLE");
     static final String PENDING = "PENDING_REVIEW";
+    static final String MET = "MET";
 
     private final Map<String, Integer> responding = new HashMap<>();
     private final Map<String, Integer> allMet = new HashMap<>();
     private final Map<String, Integer> withUnmet = new HashMap<>();
     private final Map<String, Map<Integer, Integer>> fulfilled = new HashMap<>();
     private final Map<String, Map<Integer, Integer>> pending = new HashMap<>();
+    private final Map<String, Map<Integer, Integer>> met = new HashMap<>();
 
     Tally(List<AssessmentRow> rows) {
         for (AssessmentRow row : rows) {
@@ -36,6 +38,9 @@ final class Tally {
             }
             boolean unmet = false;
             for (LevelRow level : row.levels()) {
+                if (MET.equals(level.outcome())) {
+                    met.computeIfAbsent(region, r -> new HashMap<>()).merge(level.number(), 1, Integer::sum);
+                }
                 if (FULFILLED.contains(level.outcome())) {
                     fulfilled.computeIfAbsent(region, r -> new HashMap<>()).merge(level.number(), 1, Integer::sum);
                 } else {
@@ -82,6 +87,18 @@ final class Tally {
     /** Responding units of the region for which the level is NOT_MET or PENDING_REVIEW. */
     int unmet(String region, int level) {
         return responding(region) - fulfilled(region, level);
+    }
+
+    int met(String region, int level) {
+        return met.getOrDefault(region, Map.of()).getOrDefault(level, 0);
+    }
+
+    int met(int level) {
+        return met.values().stream().mapToInt(m -> m.getOrDefault(level, 0)).sum();
+    }
+
+    int pending(int level) {
+        return pending.values().stream().mapToInt(m -> m.getOrDefault(level, 0)).sum();
     }
 
     int pending(String region, int level) {

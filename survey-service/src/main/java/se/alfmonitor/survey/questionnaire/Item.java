@@ -15,6 +15,7 @@ public record Item(
         ItemType type,
         Boolean required,
         String textSv,
+        String textEn,
         List<Option> options,
         List<String> years,
         Long min,
