@@ -52,8 +52,10 @@ import se.alfmonitor.e2e.Suite;
 import se.alfmonitor.e2e.Suite.Service;
 
 /**
- * Kept whole at about 560 lines: seeding, the same-run baselines and the report are the steps of one measurement
- * and share its units, databases and timings; split, each part would only be called from here. Seeding through
+ * Kept whole at about 610 lines: seeding, the same-run baselines and the report are the steps of one measurement
+ * and share its units, databases and timings; split, each part would only be called from here. P6
+ * ({@link SimulationBench}) uses its seeding and its engine-alone baseline ({@link #engineAlone}), so that the
+ * engine's classes stay in this one class. Seeding through
  * public APIs or SQL fixtures instead of the service's engine (an open item) would shrink it.
  *
  * <p>P3: publishing a new rule set version re-assesses the latest assessment of every unit, and indicator-service and
