@@ -20,7 +20,7 @@ import se.alfmonitor.e2e.Suite.Service;
  * real PostgreSQL, Kafka broker and Keycloak), printing every figure next to a baseline measured in the same run:
  * the machine is shared, so the ratios are what can be compared between runs.
  *
- * <p>Usage: {@code Bench p1|p2|p3|p4|p5|all}. Nothing here asserts a time; the figures are for people to read.
+ * <p>Usage: {@code Bench p1|p2|p3|p4|p5|p6|all}. Nothing here asserts a time; the figures are for people to read.
  */
 public final class Bench {
 
@@ -32,7 +32,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         String which = args.length == 0 ? "all" : args[0].toLowerCase(Locale.ROOT);
-        List<String> chosen = which.equals("all") ? List.of("p4", "p1", "p2", "p5", "p3") : List.of(which.split(","));
+        List<String> chosen = which.equals("all") ? List.of("p4", "p1", "p2", "p5", "p3", "p6")
+                : List.of(which.split(","));
         Report report = new Report();
         report.line("Machine: %s", Machine.describe());
         report.line("Date: %s", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
@@ -62,8 +63,9 @@ public final class Bench {
                     case "p1" -> new IngestionBench(suite, report).run();
                     case "p2" -> new FreshnessBench(suite, report).run();
                     case "p3" -> new ReassessmentBench(suite, report).run();
+                    case "p6" -> new SimulationBench(suite, report).run();
                     default -> throw new IllegalArgumentException("Unknown benchmark " + bench
-                            + "; use p1, p2, p3, p4, p5 or all");
+                            + "; use p1, p2, p3, p4, p5, p6 or all");
                 }
             }
         } finally {

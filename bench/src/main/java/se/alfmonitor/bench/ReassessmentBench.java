@@ -52,8 +52,10 @@ import se.alfmonitor.e2e.Suite;
 import se.alfmonitor.e2e.Suite.Service;
 
 /**
- * Kept whole at about 560 lines: seeding, the same-run baselines and the report are the steps of one measurement
- * and share its units, databases and timings; split, each part would only be called from here. Seeding through
+ * Kept whole at about 610 lines: seeding, the same-run baselines and the report are the steps of one measurement
+ * and share its units, databases and timings; split, each part would only be called from here. P6
+ * ({@link SimulationBench}) uses its seeding and its engine-alone baseline ({@link #engineAlone}), so that the
+ * engine's classes stay in this one class. Seeding through
  * public APIs or SQL fixtures instead of the service's engine (an open item) would shrink it.
  *
  * <p>P3: publishing a new rule set version re-assesses the latest assessment of every unit, and indicator-service and
@@ -124,7 +126,7 @@ final class ReassessmentBench {
             sizes.add(Integer.parseInt(size.strip()));
         }
         report.line("P3 re-assessment: publish rule set %s (level 8 stricter) over N seeded units", BENCH_VERSION);
-        List<Variant> variants = IntStream.range(0, VARIANTS).parallel().mapToObj(this::variant).toList();
+        List<Variant> variants = variants();
         List<double[]> points = new ArrayList<>();
         for (int units : sizes) {
             points.add(round(units, variants));
@@ -253,7 +255,7 @@ final class ReassessmentBench {
         return lines;
     }
 
-    private record Seeded(long reviews, long remediations) {
+    record Seeded(long reviews, long remediations) {
     }
 
     /** A review the seeded assessment read: the example and the assessor's decision on it. */
@@ -261,7 +263,7 @@ final class ReassessmentBench {
     }
 
     /** One distinct answer set, evaluated once under the shipped rule set; many units share it. */
-    private record Variant(String answers, UnitFacts facts, String levels, String levelSummary, int met,
+    record Variant(String answers, UnitFacts facts, String levels, String levelSummary, int met,
             boolean allMet, int pending, String areas, List<SeededReview> reviews,
             List<AssessmentCompleted.Level> unfulfilled) {
     }
@@ -272,6 +274,11 @@ final class ReassessmentBench {
      * 100,000 units costs copying, not 100,000 evaluations here.
      */
     private Seeded seed(int units, String prefix, List<Variant> variants) throws SQLException {
+        return seed(0, units, prefix, variants);
+    }
+
+    /** {@link #seed(int, String, List)} of the units {@code first} (inclusive) to {@code units} (exclusive). */
+    Seeded seed(int first, int units, String prefix, List<Variant> variants) throws SQLException {
         try (Connection a = connect(Service.ASSESSMENT); Connection r = connect(Service.ASSESSMENT);
                 Connection m = connect(Service.ASSESSMENT)) {
             CopyIn assessments = copy(a, "copy assessment (unit_id, region_code, campaign_id, submission_id,"
@@ -288,7 +295,7 @@ final class ReassessmentBench {
             long reviewCount = 0;
             long remediationCount = 0;
             Instant now = Instant.now();
-            for (int from = 0; from < units; from += CHUNK) {
+            for (int from = first; from < units; from += CHUNK) {
                 StringBuilder assessmentRows = new StringBuilder();
                 StringBuilder reviewRows = new StringBuilder();
                 StringBuilder remediationRows = new StringBuilder();
@@ -338,6 +345,55 @@ final class ReassessmentBench {
             remediations.endCopy();
             return new Seeded(reviewCount, remediationCount);
         }
+    }
+
+    /** The {@value #VARIANTS} answer sets the units share, each evaluated once under the shipped rule set. */
+    List<Variant> variants() {
+        return IntStream.range(0, VARIANTS).parallel().mapToObj(this::variant).toList();
+    }
+
+    /** Empties what a seeded round leaves in the assessment database (P3 and P6 start each from nothing). */
+    void truncate() throws SQLException {
+        try (Connection assessment = connect(Service.ASSESSMENT); Statement s = assessment.createStatement()) {
+            s.execute("truncate assessment, review_audit, review_item, remediation_item, rule_set_activation");
+        }
+    }
+
+    /**
+     * P6's baseline: the engine alone evaluating the rule set in {@code ruleSetFile} for {@code units} units (the
+     * variants in turn, with their decisions), in this JVM on every core, nothing read or written. {@code onlyChanged}
+     * gives the engine the levels whose rule is as in the shipped rule set, as a simulation carries them over, so that
+     * it evaluates only the changed ones; otherwise every level is evaluated. Above {@value #BASELINE_MAX} units it
+     * measures that many and scales linearly.
+     *
+     * @return {wall seconds, CPU seconds summed over threads}
+     */
+    double[] engineAlone(Path ruleSetFile, int units, List<Variant> variants, boolean onlyChanged) {
+        CompiledRuleSet ruleSet = RuleSetCompiler.fromFile(ruleSetFile);
+        java.util.Set<Integer> carried = onlyChanged ? ruleSet.levelsUnchangedSince(shipped) : java.util.Set.of();
+        int measured = Math.min(units, BASELINE_MAX);
+        List<JsonNode> answers = variants.stream().map(v -> {
+            try {
+                return JSON.readTree(v.answers());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+        long started = System.nanoTime();
+        long nanos = IntStream.range(0, measured).parallel().mapToLong(i -> {
+            Variant v = variants.get(i % variants.size());
+            long t = THREADS.getCurrentThreadCpuTime();
+            evaluator.evaluate(ruleSet, answers.get(i % variants.size()), v.facts(),
+                    request -> v.reviews().stream().filter(r -> r.request().level() == request.level()
+                            && java.util.Objects.equals(r.request().itemId(), request.itemId()))
+                            .findFirst().map(SeededReview::decision),
+                    number -> carried.contains(number)
+                            ? new LevelResult(number, "", LevelOutcome.MET, JSON.createObjectNode())
+                            : null);
+            return THREADS.getCurrentThreadCpuTime() - t;
+        }).sum();
+        double wall = (System.nanoTime() - started) / 1e9;
+        return new double[] { wall * units / measured, nanos / 1e9 * units / measured };
     }
 
     /** Varied answers, evaluated under the shipped rule set with assessor decisions drawn at random. */

@@ -54,28 +54,47 @@ public class RuleSetLifecycle {
         QuarkusTransaction.requiringNew().run(this::refresh);
     }
 
-    /** Brings the uploaded rule sets held in memory in line with the table, compiling only what changed. */
+    /** What {@link #refresh} reads of every stored upload: enough to tell whether the one held here is current. */
+    record Stored(String version, int revision, String status, Instant publishedAt) {
+    }
+
+    /**
+     * Brings the uploaded rule sets held in memory in line with the table, compiling only what changed. Every request
+     * that names an uploaded version calls it, so it reads each row's version, revision and status only; a document
+     * is read (and compiled) only for a version whose revision is not the one held here.
+     */
     @Transactional
     public void refresh() {
         Set<String> stored = new HashSet<>();
-        for (RuleSetUploadEntity row : RuleSetUploadEntity.<RuleSetUploadEntity>listAll()) {
-            stored.add(row.version);
-            RuleSets.Uploaded held = ruleSets.uploaded().get(row.version);
-            if (held != null && held.revision() == row.revision) {
-                if (!held.status().equals(row.status)) {
-                    ruleSets.uploaded().put(row.version, new RuleSets.Uploaded(held.ruleSet(), row.revision,
-                            row.status, row.publishedAt));
+        List<Stored> rows = RuleSetUploadEntity.getEntityManager().createQuery(
+                "select u.version, u.revision, u.status, u.publishedAt from RuleSetUploadEntity u", Object[].class)
+                .getResultStream()
+                .map(r -> new Stored((String) r[0], (Integer) r[1], (String) r[2], (Instant) r[3]))
+                .toList();
+        for (Stored row : rows) {
+            stored.add(row.version());
+            RuleSets.Uploaded held = ruleSets.uploaded().get(row.version());
+            if (held != null && held.revision() == row.revision()) {
+                if (!held.status().equals(row.status())) {
+                    ruleSets.uploaded().put(row.version(), new RuleSets.Uploaded(held.ruleSet(), row.revision(),
+                            row.status(), row.publishedAt()));
                 }
                 continue;
             }
-            RuleSetCompiler.Checked checked = RuleSetCompiler.check((ObjectNode) row.document);
-            if (checked.ruleSet() == null) {
-                // checked when uploaded; only a change of the questionnaire definitions can make it fail now
-                LOG.errorf("Uploaded rule set %s no longer compiles: %s", row.version, checked.problems());
+            RuleSetUploadEntity upload = RuleSetUploadEntity.findById(row.version());
+            if (upload == null) {
+                // deleted since the rows were read
+                stored.remove(row.version());
                 continue;
             }
-            ruleSets.uploaded().put(row.version, new RuleSets.Uploaded(checked.ruleSet(), row.revision, row.status,
-                    row.publishedAt));
+            RuleSetCompiler.Checked checked = RuleSetCompiler.check((ObjectNode) upload.document);
+            if (checked.ruleSet() == null) {
+                // checked when uploaded; only a change of the questionnaire definitions can make it fail now
+                LOG.errorf("Uploaded rule set %s no longer compiles: %s", upload.version, checked.problems());
+                continue;
+            }
+            ruleSets.uploaded().put(upload.version, new RuleSets.Uploaded(checked.ruleSet(), upload.revision,
+                    upload.status, upload.publishedAt));
         }
         ruleSets.uploaded().keySet().retainAll(stored);
     }

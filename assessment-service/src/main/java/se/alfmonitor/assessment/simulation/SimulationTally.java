@@ -1,6 +1,7 @@
 package se.alfmonitor.assessment.simulation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,10 @@ import se.alfmonitor.assessment.rules.CompiledRuleSet;
 import se.alfmonitor.contract.events.LevelOutcome;
 
 /**
- * Gathers a simulation unit by unit, batch after batch: the outcomes now (the stored latest assessment) and under the
- * candidate, counted into both compliance matrices at once; the levels that change, with the candidate's
- * explanation; the review items the candidate would open or close. Only the changes are kept whole, so memory grows
- * with what changes, not with the campaign.
+ * Gathers a simulation unit by unit, from batches evaluated in parallel: the outcomes now (the stored latest
+ * assessment) and under the candidate, counted into both compliance matrices at once; how many levels and units
+ * change; the review items the candidate would open or close. The changed levels themselves are handed back to the
+ * caller, which stores them batch by batch, so memory holds counts and unit ids, not explanations.
  */
 final class SimulationTally {
 
@@ -28,8 +29,8 @@ final class SimulationTally {
     private final ComplianceMatrix.Counter after;
     private final TreeSet<String> regions = new TreeSet<>();
     private final Map<String, Integer> ruleSetsBefore = new TreeMap<>();
-    private final List<UnitChange> changes = new ArrayList<>();
-    private final TreeSet<String> changedUnits = new TreeSet<>();
+    private int changedUnits;
+    private int levelsChanged;
     private final List<String> gained = new ArrayList<>();
     private final List<String> lost = new ArrayList<>();
     private final List<SimulationResult.ReviewItem> wouldOpen = new ArrayList<>();
@@ -44,7 +45,7 @@ final class SimulationTally {
     }
 
     /** An example the candidate asks an assessor to judge that the queue does not hold. */
-    void wouldOpen(AssessmentEntity unit, ReviewRequest request) {
+    synchronized void wouldOpen(AssessmentEntity unit, ReviewRequest request) {
         wouldOpen.add(new SimulationResult.ReviewItem(unit.unitId, unit.regionCode, request.level(),
                 request.itemId(), null));
     }
@@ -52,8 +53,10 @@ final class SimulationTally {
     /**
      * @param stored the unit's levels as its latest assessment stores them
      * @param evaluated its levels under the candidate, decisions and overrides in force applied
+     * @return the unit's levels whose outcome changes, with the candidate's explanation
      */
-    void add(AssessmentEntity unit, List<LevelSummary> stored, List<LevelResult> evaluated) {
+    synchronized List<UnitChange> add(AssessmentEntity unit, List<LevelSummary> stored,
+            List<LevelResult> evaluated) {
         regions.add(unit.regionCode);
         ruleSetsBefore.merge(unit.ruleSetVersion, 1, Integer::sum);
         LevelOutcome[] now = new LevelOutcome[areas.size()];
@@ -65,6 +68,7 @@ final class SimulationTally {
             }
         }
         LevelOutcome[] then = new LevelOutcome[areas.size()];
+        List<UnitChange> changes = new ArrayList<>();
         for (LevelResult level : evaluated) {
             then[level.number() - 1] = level.outcome();
             LevelSummary was = storedByNumber.get(level.number());
@@ -72,7 +76,6 @@ final class SimulationTally {
             if (from != level.outcome()) {
                 changes.add(new UnitChange(unit.unitId, unit.regionCode, level.number(), from, level.outcome(),
                         level.explanation()));
-                changedUnits.add(unit.unitId);
             }
             // the candidate decides the level without the assessor's judgement it was waiting for
             if (from == LevelOutcome.PENDING_REVIEW && level.outcome() != LevelOutcome.PENDING_REVIEW
@@ -93,6 +96,9 @@ final class SimulationTally {
         } else if (allBefore && !allAfter) {
             lost.add(unit.unitId);
         }
+        changedUnits += changes.isEmpty() ? 0 : 1;
+        levelsChanged += changes.size();
+        return changes;
     }
 
     private static boolean allFulfilled(LevelOutcome[] outcomes) {
@@ -104,16 +110,22 @@ final class SimulationTally {
         return outcomes.length > 0;
     }
 
-    List<UnitChange> changes() {
-        return changes;
+    synchronized int levelsChanged() {
+        return levelsChanged;
     }
 
-    SimulationResult result() {
+    /** The review items in the order of unit and level, whatever order the batches came in. */
+    synchronized SimulationResult result() {
         ComplianceMatrix now = before.matrix(regions);
         ComplianceMatrix then = after.matrix(regions);
-        return new SimulationResult(ruleSetsBefore, now, then, ComplianceMatrix.delta(now, then), changedUnits.size(),
-                changes.size(), new SimulationResult.MeetingAll(meetingAllBefore, meetingAllAfter,
+        return new SimulationResult(ruleSetsBefore, now, then, ComplianceMatrix.delta(now, then), changedUnits,
+                levelsChanged, new SimulationResult.MeetingAll(meetingAllBefore, meetingAllAfter,
                         gained.stream().sorted().toList(), lost.stream().sorted().toList()),
-                new SimulationResult.Reviews(wouldOpen, wouldClose));
+                new SimulationResult.Reviews(sorted(wouldOpen), sorted(wouldClose)));
+    }
+
+    private static List<SimulationResult.ReviewItem> sorted(List<SimulationResult.ReviewItem> items) {
+        return items.stream().sorted(Comparator.comparing(SimulationResult.ReviewItem::unitId)
+                .thenComparingInt(SimulationResult.ReviewItem::level)).toList();
     }
 }

@@ -30,7 +30,8 @@ import se.alfmonitor.contract.problem.ProblemException;
 
 /**
  * Simulations of candidate rule sets: requested, run one at a time on a dedicated worker (evaluation is CPU work and
- * shares two cores with the service's other work; a few more wait in a short queue, beyond it a request is refused),
+ * shares two cores with the service's other work, so one simulation at a time runs its batches on as many threads as
+ * a publication; a few more wait in a short queue, beyond it a request is refused),
  * listed, read with their changed units, exported and deleted. A result is kept until deleted.
  */
 @ApplicationScoped
@@ -69,7 +70,7 @@ public class Simulations {
 
     /**
      * @param result null until DONE
-     * @param changes every unit level whose outcome changes, by unit and level
+     * @param changes every unit level whose outcome changes, by unit and level; empty until DONE
      */
     public record SimulationView(UUID id, String candidateVersion, Integer candidateRevision, String campaignId,
             String status, int evaluated, int total, String requestedBy, Instant requestedAt, Instant finishedAt,
@@ -130,14 +131,13 @@ public class Simulations {
             }
         }
         return new SimulationView(s.id, s.candidateVersion, s.candidateRevision, s.campaignId, s.status, s.evaluated,
-                s.total, s.requestedBy, s.requestedAt, s.finishedAt, s.failure, result, changes(id));
+                s.total, s.requestedBy, s.requestedAt, s.finishedAt, s.failure, result, changes(s));
     }
 
-    /** The changed units of a simulation, by unit and level. */
+    /** The changed units of a simulation, by unit and level; none until it is DONE. */
     @Transactional
     public List<UnitChange> changes(String candidateVersion, UUID id) {
-        find(candidateVersion, id);
-        return changes(id);
+        return changes(find(candidateVersion, id));
     }
 
     /** Deletes a finished simulation and its changed units; one still running is refused with 409. */
@@ -175,7 +175,12 @@ public class Simulations {
         return s;
     }
 
-    private static List<UnitChange> changes(UUID id) {
+    /** Stored batch by batch while it runs: a simulation's changes are whole only once it is DONE. */
+    private static List<UnitChange> changes(SimulationEntity simulation) {
+        if (!SimulationEntity.DONE.equals(simulation.status)) {
+            return List.of();
+        }
+        UUID id = simulation.id;
         return SimulationChangeEntity.<SimulationChangeEntity>list("simulationId", Sort.by("unitId").and("level"), id)
                 .stream().map(c -> new UnitChange(c.unitId, c.regionCode, c.level, outcome(c.fromOutcome),
                         LevelOutcome.valueOf(c.toOutcome), c.explanation))
