@@ -212,6 +212,11 @@ class RuleSetSimulationTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of()).post(path).then()
                 .statusCode(422).body("errors[0].code", equalTo("REQUIRED_MISSING"))
                 .body("errors[0].pointer", equalTo("/campaignId"));
+        // text the database cannot hold, and a campaign id longer than any campaign's, start nothing
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("campaignId", "alf\u0000"))
+                .post(path).then().statusCode(422).body("errors[0].code", equalTo("INVALID_CHARACTER"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("campaignId", "c".repeat(65)))
+                .post(path).then().statusCode(422).body("errors[0].code", equalTo("OUT_OF_RANGE"));
     }
 
     /** Requests a simulation, checks the 202 and its Location, and reads it there until it is done. */

@@ -27,6 +27,7 @@ import se.alfmonitor.contract.events.LevelOutcome;
 import se.alfmonitor.contract.problem.FieldError;
 import se.alfmonitor.contract.problem.Problem;
 import se.alfmonitor.contract.problem.ProblemException;
+import se.alfmonitor.contract.problem.TextFields;
 
 /**
  * Simulations of candidate rule sets: requested, run one at a time on a dedicated worker (evaluation is CPU work and
@@ -80,9 +81,11 @@ public class Simulations {
     /** Records the simulation as RUNNING and hands it to the worker. */
     public SimulationSummary start(String candidateVersion, SimulationRequest request, String actor) {
         CompiledRuleSet candidate = candidate(candidateVersion);
-        if (request == null || request.campaignId() == null || request.campaignId().isBlank()) {
-            throw ProblemException.validation(List.of(new FieldError("REQUIRED_MISSING", "/campaignId",
-                    "campaignId is required")));
+        List<FieldError> errors = new java.util.ArrayList<>();
+        TextFields.required(request == null ? null : request.campaignId(), "/campaignId", TextFields.ID_MAX,
+                "campaignId is required", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
         }
         SimulationEntity simulation = new SimulationEntity();
         simulation.id = UUID.randomUUID();
