@@ -204,9 +204,12 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
     @Test
     void accessMatchesTheContractExactly() {
         Map<String, List<Call>> calls = calls();
+        List<ContractDocument.Access> table = contract().authorization();
+        assertThat(table.stream().map(access -> access.endpoint().toString()).toList())
+                .as("rows of the contract's table that the calls here are for").containsAll(calls.keySet());
         Map<String, Map<Caller, String>> matrix = new LinkedHashMap<>();
         List<String> violations = new ArrayList<>();
-        for (ContractDocument.Access access : contract().authorization()) {
+        for (ContractDocument.Access access : table) {
             ContractDocument.Endpoint endpoint = access.endpoint();
             List<Call> ways = calls.getOrDefault(endpoint.toString(), List.of(generic(endpoint)));
             for (Call way : ways) {
@@ -291,13 +294,13 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
 
     private static void print(Map<String, Map<Caller, String>> matrix) {
         StringBuilder out = new StringBuilder("AUTHORIZATION MATRIX (status per caller; region 01 owns the data)\n");
-        out.append(String.format("%-75s", "endpoint"));
+        out.append(String.format("%-100s", "endpoint"));
         for (Caller caller : Caller.values()) {
             out.append(String.format("%-16s", caller));
         }
         out.append('\n');
         matrix.forEach((row, cells) -> {
-            out.append(String.format("%-75s", row));
+            out.append(String.format("%-100s", row));
             cells.values().forEach(cell -> out.append(String.format("%-16s", cell)));
             out.append('\n');
         });
