@@ -1,5 +1,8 @@
 package se.alfmonitor.assessment.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +17,7 @@ import se.alfmonitor.contract.security.Roles;
 /** The assessments' invariant, checked now, and its repair ({@link ConsistencyCheck}). */
 @Path("/api/admin/consistency")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Consistency", description = "The service's own invariant: every latest assessment up to date")
 public class ConsistencyResource {
 
     private final ConsistencyCheck check;
@@ -25,6 +29,8 @@ public class ConsistencyResource {
     /** Every unit whose latest assessment is behind its received revision, decisions or overrides, with why. */
     @GET
     @RolesAllowed({ Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Units whose assessment is behind", description = "Every unit whose latest assessment is "
+            + "behind its received revision, decisions or overrides, with the reasons.")
     public Report check() {
         return check.check();
     }
@@ -33,6 +39,8 @@ public class ConsistencyResource {
     @POST
     @Path("/repair")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Repair inconsistent units", description = "Applies to each inconsistent unit what it is "
+            + "behind, then checks again.")
     public RepairResult repair() {
         return check.repair();
     }

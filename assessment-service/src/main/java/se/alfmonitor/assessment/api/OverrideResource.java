@@ -3,6 +3,12 @@ package se.alfmonitor.assessment.api;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +31,7 @@ import se.alfmonitor.contract.security.Roles;
 /** Site-visit overrides of level outcomes (AMB-14), recorded by assessors and visible to the unit's region. */
 @Path("/api/overrides")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Overrides", description = "Site-visit overrides of level outcomes (AMB-14)")
 public class OverrideResource {
 
     private final SiteVisitOverrides overrides;
@@ -37,6 +44,13 @@ public class OverrideResource {
 
     @GET
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Site-visit overrides", description = "Overrides of level outcomes in force and withdrawn; "
+            + "a reporter sees only its own region.")
+    @APIResponse(responseCode = "200", description = "Site-visit overrides")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST: a filter is not valid (e.g. a region code "
+            + "that is not two digits)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: wrong role; OTHER_REGION, REGION_CLAIM_MISSING: a "
+            + "reporter asking for another region")
     public List<OverrideView> list(@QueryParam("campaignId") String campaignId,
             @QueryParam("regionCode") @Pattern(regexp = "\\d{2}", message = "must be a two-digit region code")
             String regionCode,
@@ -49,6 +63,13 @@ public class OverrideResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "Override one level after a site visit", description = "The unit's assessment is recomputed "
+            + "and republished in the same transaction.")
+    @APIResponse(responseCode = "201", description = "The override and the new assessment version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OverrideResult.class)))
+    @APIResponse(responseCode = "404", description = "ASSESSMENT_NOT_FOUND: the unit has no assessment in the campaign")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem at once: "
+            + "REQUIRED_MISSING, INVALID_OPTION, INVALID_CHARACTER")
     public Response create(OverrideRequest request) {
         OverrideResult result = overrides.create(request, caller.name());
         return Response.status(Response.Status.CREATED).entity(result).build();
@@ -59,6 +80,13 @@ public class OverrideResource {
     @Path("/{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "Withdraw an override", description = "The level falls back to the survey's result; the "
+            + "assessment is recomputed and republished.")
+    @APIResponse(responseCode = "200", description = "The withdrawn override and the new assessment version")
+    @APIResponse(responseCode = "404", description = "OVERRIDE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "OVERRIDE_WITHDRAWN: withdrawn already")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: REQUIRED_MISSING (a reason), "
+            + "INVALID_CHARACTER")
     public OverrideResult withdraw(@PathParam("id") UUID id, WithdrawalRequest request) {
         return overrides.withdraw(id, request, caller.name());
     }

@@ -2,6 +2,10 @@ package se.alfmonitor.assessment.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -17,6 +21,7 @@ import se.alfmonitor.contract.security.Roles;
 /** The levels units must remedy by their campaign's due date. */
 @Path("/api/remediations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Remediations", description = "One item per unmet level, with its due date")
 public class RemediationResource {
 
     private final RemediationService remediations;
@@ -29,6 +34,13 @@ public class RemediationResource {
 
     @GET
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Remediation items", description = "One item per unmet level: OPEN, RESOLVED or OVERDUE; a "
+            + "reporter sees only its own region.")
+    @APIResponse(responseCode = "200", description = "Remediation items")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST: a filter is not valid (e.g. a region code "
+            + "that is not two digits)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: wrong role; OTHER_REGION, REGION_CLAIM_MISSING: a "
+            + "reporter asking for another region")
     public List<RemediationView> list(@QueryParam("campaignId") String campaignId,
             @QueryParam("regionCode") @Pattern(regexp = "\\d{2}", message = "must be a two-digit region code")
             String regionCode,

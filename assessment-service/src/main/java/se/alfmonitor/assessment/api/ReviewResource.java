@@ -3,6 +3,10 @@ package se.alfmonitor.assessment.api;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +29,7 @@ import se.alfmonitor.contract.security.Roles;
 /** The assessors' queue of free-text examples. */
 @Path("/api/reviews")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews", description = "Free-text examples judged by an assessor")
 public class ReviewResource {
 
     private final ReviewService reviews;
@@ -39,6 +44,11 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN })
+    @Operation(summary = "Review items", description = "Free-text examples awaiting or having had an assessor's "
+            + "judgement.")
+    @APIResponse(responseCode = "200", description = "Review items")
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST: a filter is not valid (e.g. a region code "
+            + "that is not two digits)")
     public List<ReviewView> list(
             @QueryParam("status") @Pattern(regexp = "PENDING|APPROVED|REJECTED|SUPERSEDED",
                     message = "must be PENDING, APPROVED, REJECTED or SUPERSEDED") String status,
@@ -52,6 +62,10 @@ public class ReviewResource {
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN })
+    @Operation(summary = "Audit of one review item", description = "Who opened, decided or superseded the review, "
+            + "and when.")
+    @APIResponse(responseCode = "200", description = "Audit of one review item")
+    @APIResponse(responseCode = "404", description = "REVIEW_NOT_FOUND")
     public List<ReviewService.ReviewAuditView> audit(@PathParam("id") UUID id) {
         return reviews.audit(id);
     }
@@ -61,6 +75,14 @@ public class ReviewResource {
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSESSOR)
+    @Operation(summary = "Decide a review item", description = "APPROVED or REJECTED with a comment; the unit's "
+            + "assessment is recomputed and republished in the same transaction.")
+    @APIResponse(responseCode = "200", description = "The decided item and the new assessment version")
+    @APIResponse(responseCode = "404", description = "REVIEW_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "REVIEW_ALREADY_DECIDED (another assessor decided first), "
+            + "REVIEW_SUPERSEDED (a newer revision replaced it)")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: INVALID_OPTION (decision), "
+            + "REQUIRED_MISSING, INVALID_CHARACTER")
     public DecisionResult decide(@PathParam("id") UUID id, DecisionRequest request) {
         return decisions.decide(id, request, caller.name());
     }

@@ -5,6 +5,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +46,8 @@ import se.alfmonitor.contract.security.Roles;
  */
 @Path("/api/rule-sets")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rule sets", description = "The 27 minimum levels as data: shipped and uploaded rule sets, their "
+        + "lifecycle and differences")
 public class RuleSetResource {
 
     /** The shipped rule set is about 41 kB; a candidate twenty-five times that is not a rule set. */
@@ -65,6 +75,8 @@ public class RuleSetResource {
 
     @GET
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Rule sets", description = "Every shipped and uploaded rule set with its status and whether "
+            + "it is in force.")
     public List<RuleSetSummary> list() {
         lifecycle.refresh();
         return ruleSets.all().stream().map(this::summary).toList();
@@ -74,6 +86,12 @@ public class RuleSetResource {
     @GET
     @Path("/{version}")
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "One rule set", description = "The rule set document as shipped or uploaded (levels, "
+            + "expressions, the interpretation chosen for each ambiguity), with status and active.")
+    @APIResponse(responseCode = "200", description = "The rule set document",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
+            description = "The rule set in the shipped format, plus status and active")))
+    @APIResponse(responseCode = "404", description = "RULE_SET_NOT_FOUND")
     public ObjectNode get(@PathParam("version") String version) {
         lifecycle.refresh();
         CompiledRuleSet ruleSet = find(version);
@@ -88,6 +106,21 @@ public class RuleSetResource {
     @Path("/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Upload a candidate rule set", description = "Stored as a DRAFT once it passes every check; "
+            + "every problem is reported at once, each with a pointer into the document.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.OBJECT, description = "A rule set in the shipped format")))
+    @APIResponse(responseCode = "201", description = "A new draft", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RuleSetLifecycle.Upload.class)))
+    @APIResponse(responseCode = "200", description = "A draft replaced",
+            content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RuleSetLifecycle.Upload.class)))
+    @APIResponse(responseCode = "400", description = "RULE_SET_INVALID with errors coded REQUIRED_MISSING, "
+            + "WRONG_TYPE, INVALID_VERSION, VERSION_MISMATCH, UNKNOWN_QUESTIONNAIRE, LEVEL_MISSING, LEVEL_DUPLICATE, "
+            + "LEVEL_UNKNOWN, INVALID_AREA, EXPRESSION_INVALID, EXPRESSION_NOT_BOOL, EXPRESSION_FAILS, UNKNOWN_ITEM, "
+            + "INVALID_OPTION, UNKNOWN_YEAR, REVIEW_ITEM_NOT_READ, INVALID_FLAG; MALFORMED_JSON")
+    @APIResponse(responseCode = "409", description = "RULE_SET_IMMUTABLE: a shipped or published version")
+    @APIResponse(responseCode = "413", description = "RULE_SET_TOO_LARGE: over 1 MB; PAYLOAD_TOO_LARGE: over 8 MB")
     public Response upload(@PathParam("version") String version, byte[] body) throws IOException {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("RULE_SET_INVALID", "A rule set document is required",
@@ -112,6 +145,10 @@ public class RuleSetResource {
     @DELETE
     @Path("/{version}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a draft rule set")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "RULE_SET_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "RULE_SET_IMMUTABLE: a shipped or published version")
     public Response delete(@PathParam("version") String version) {
         lifecycle.delete(version, caller.name());
         return Response.noContent().build();
@@ -121,6 +158,9 @@ public class RuleSetResource {
     @GET
     @Path("/{from}/diff/{to}")
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Differences between two rule sets", description = "Level by level, the fields that differ.")
+    @APIResponse(responseCode = "200", description = "Differences between two rule sets")
+    @APIResponse(responseCode = "404", description = "RULE_SET_NOT_FOUND")
     public RuleSetDiff.Diff diff(@PathParam("from") String from, @PathParam("to") String to) {
         lifecycle.refresh();
         return RuleSetDiff.between(find(from), find(to));
@@ -130,6 +170,10 @@ public class RuleSetResource {
     @POST
     @Path("/{version}/publish")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publish a rule set", description = "Puts the version in force for its questionnaire and "
+            + "re-assesses the latest revision of every affected unit.")
+    @APIResponse(responseCode = "200", description = "The rule set in force and the units re-assessed")
+    @APIResponse(responseCode = "404", description = "RULE_SET_NOT_FOUND")
     public PublishResult publish(@PathParam("version") String version) {
         lifecycle.refresh();
         return reassessment.publish(version, caller.name());

@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +24,7 @@ import se.alfmonitor.indicator.values.IndicatorValueEntity;
 
 @Path("/api/feed")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Feed", description = "Every computed value in the order computed, for the national agency")
 public class FeedResource {
 
     private static final String CURSOR_PREFIX = "v1:";
@@ -44,6 +49,12 @@ public class FeedResource {
     /** Every computed value in the order computed; without {@code after} it replays history from the start. */
     @GET
     @RolesAllowed({ Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "The indicator feed", description = "Every computed value in the order computed, with an "
+            + "opaque next cursor; without after it replays history from the start; the same cursor again when "
+            + "nothing new has been computed, so a client can poll with it.")
+    @APIResponse(responseCode = "200", description = "The indicator feed")
+    @APIResponse(responseCode = "400", description = "INVALID_CURSOR: after is not a cursor this feed returned; "
+            + "INVALID_REQUEST with OUT_OF_RANGE: limit outside 1 to the maximum")
     public Page feed(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         int max = config.feedMaxLimit();
         int size = limit == null ? Math.min(DEFAULT_LIMIT, max) : limit;

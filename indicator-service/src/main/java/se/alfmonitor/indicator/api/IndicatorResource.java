@@ -2,6 +2,9 @@ package se.alfmonitor.indicator.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +16,7 @@ import se.alfmonitor.indicator.catalogue.IndicatorDefinition;
 
 @Path("/api/indicators")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Indicators", description = "The indicator catalogue in force")
 public class IndicatorResource {
 
     private final IndicatorCatalogue catalogue;
@@ -24,6 +28,8 @@ public class IndicatorResource {
     /** The catalogue version in force: every indicator with its formulas. */
     @GET
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
+    @Operation(summary = "Indicator definitions", description = "The catalogue version in force: every indicator "
+            + "with its numerator, denominator, factor, unit, levels and source.")
     public List<IndicatorDefinition> list() {
         return catalogue.definitions();
     }

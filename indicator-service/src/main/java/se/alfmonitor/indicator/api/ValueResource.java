@@ -9,6 +9,13 @@ import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +37,7 @@ import se.alfmonitor.indicator.fhir.MeasureReports;
 import se.alfmonitor.indicator.values.ValueQueries;
 
 @Path("/api/values")
+@Tag(name = "Values", description = "Computed indicator values per unit, region, ALF region and nation")
 public class ValueResource {
 
     public static final String TEXT_CSV = "text/csv";
@@ -54,6 +62,12 @@ public class ValueResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, TEXT_CSV })
     @RolesAllowed({ Roles.VIEWER, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Latest indicator values", description = "The latest values matching the filters; viewers "
+            + "see regions, the ALF regions and the nation only. JSON, or one line per value with Accept: text/csv.")
+    @APIResponse(responseCode = "200", description = "The values", content = { @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorComputed.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+            description = "indicator,orgUnit,orgUnitLevel,period,numerator,denominator,factor,value,computedAt")) })
     public Response list(@QueryParam("indicator") String indicator, @QueryParam("orgUnit") String orgUnit,
             @QueryParam("period") String period, @Context HttpHeaders headers) {
         if (prefersCsv(headers)) {
@@ -91,6 +105,15 @@ public class ValueResource {
     @Path("/{indicator}/{orgUnit}/{period}")
     @Produces({ MediaType.APPLICATION_JSON, MeasureReports.MEDIA_TYPE })
     @RolesAllowed({ Roles.VIEWER, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "One indicator value", description = "The latest value; with Accept: application/fhir+json "
+            + "a FHIR R4 MeasureReport (monitor and admin).")
+    @APIResponse(responseCode = "200", description = "The value", content = { @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IndicatorComputed.class)), @Content(mediaType = "application/fhir+json",
+            schema = @Schema(type = SchemaType.OBJECT, description = "A FHIR R4 MeasureReport")) })
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: wrong role; UNIT_LEVEL: a unit's value for a "
+            + "viewer; FHIR_MONITOR_ONLY: the FHIR form for a viewer")
+    @APIResponse(responseCode = "404", description = "VALUE_NOT_FOUND; UNKNOWN_INDICATOR: not in the catalogue in "
+            + "force")
     public Response one(@PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit,
             @PathParam("period") String period, @Context HttpHeaders headers) {
         boolean fhir = prefers(headers, MeasureReports.MEDIA_TYPE);

@@ -3,6 +3,11 @@ package se.alfmonitor.reporting.api;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +23,7 @@ import se.alfmonitor.reporting.persistence.ReadModelQueries.CampaignRow;
 
 @Path("/api/compliance")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+@Tag(name = "Compliance", description = "Shares of units meeting each level, per region and nation")
 public class ComplianceResource {
 
     private final ComplianceService compliance;
@@ -28,6 +34,14 @@ public class ComplianceResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Compliance matrix of a campaign", description = "Per region and level the share of "
+            + "responding units whose outcome is MET or NOT_APPLICABLE, the national shares and averages, and the "
+            + "units meeting all 27 levels.")
+    @APIResponse(responseCode = "200", description = "The compliance matrix",
+            content = { @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ComplianceDto.class)), @Content(mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING, description = "The matrix as a table, one line per level")) })
+    @APIResponse(responseCode = "400", description = "INVALID_REQUEST: campaignId is missing, or a code is not valid")
     public ComplianceDto get(@QueryParam("campaignId") @NotBlank String campaignId) {
         return compliance.compliance(campaignId);
     }

@@ -1,5 +1,8 @@
 package se.alfmonitor.reporting.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +12,7 @@ import se.alfmonitor.reporting.config.DashboardConfig;
 
 /** What the pages need before anyone has signed in: where to sign in, and where the other services they call are. */
 @Path("/config.json")
+@Tag(name = "Pages", description = "What the pages need before sign-in")
 public class DashboardConfigResource {
 
     public record PageConfig(String authServerUrl, String clientId, String assessmentUrl) {
@@ -23,6 +27,9 @@ public class DashboardConfigResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign-in settings of the pages", description = "The realm URL and client id the pages sign "
+            + "in with, and where the browser reaches assessment-service. Anonymous: the page needs it before anyone "
+            + "has signed in.")
     public PageConfig get() {
         String assessment = config.assessmentUrl().strip();
         return new PageConfig(config.authServerUrl(), config.clientId(),

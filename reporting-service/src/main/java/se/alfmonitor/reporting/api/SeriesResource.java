@@ -6,6 +6,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -22,6 +29,7 @@ import se.alfmonitor.reporting.api.csv.Tabular;
 
 @Path("/api/indicators/{code}/series")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+@Tag(name = "Indicator series", description = "Indicator values over periods")
 public class SeriesResource {
 
     public record Point(String period, BigDecimal numerator, BigDecimal denominator, BigDecimal factor,
@@ -50,6 +58,13 @@ public class SeriesResource {
     /** Values of one indicator for one region, the ALF regions or the nation, by period. */
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Values of one indicator over periods", description = "For one region, the ALF regions "
+            + "(ALF) or the nation (SE, the default).")
+    @APIResponse(responseCode = "200", description = "The series", content = { @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Series.class)), @Content(mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING, description = "One line per period")) })
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: wrong role; UNIT_LEVEL_NOT_PUBLIC: series are "
+            + "served for regions and the nation only")
     public Series series(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit) {
         String unit = orgUnit == null ? "SE" : orgUnit;
         List<Object[]> rows = em.createNativeQuery("""

@@ -5,6 +5,13 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,6 +31,7 @@ import se.alfmonitor.reporting.stream.ChangeBroadcaster;
  * dashboard then opens the next stream with its renewed token and catches up.
  */
 @Path("/api/stream")
+@Tag(name = "Live updates", description = "Server-sent events when the read models change")
 public class StreamResource {
 
     private final ChangeBroadcaster changes;
@@ -45,6 +53,12 @@ public class StreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Live updates", description = "Server-sent events compliance (data: campaign id), indicator "
+            + "(data: indicator code) and unit (data: region code), and ping now and then; the stream ends when the "
+            + "token that opened it expires, and the client reopens it with its renewed token.")
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING,
+            description = "event: <name> and data: <text> per event")))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Multi<OutboundSseEvent> events = changes.changes()
                 .map(c -> sse.newEventBuilder().name(c.name()).data(String.class, c.data())

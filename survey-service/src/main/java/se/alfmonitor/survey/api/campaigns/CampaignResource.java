@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,10 +68,13 @@ public class CampaignResource {
                     {"questionnaire": {"key": "regional-research", "version": "2021"},
                      "periodStart": "2022-01-01", "periodEnd": "2022-12-31", "referenceDate": "2022-12-31",
                      "opens": "2023-01-15", "closes": "2023-06-30", "status": "OPEN"}""")))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignDto.class)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignDto.class)))
     @APIResponse(responseCode = "409", description = "SUBMISSION_LOCKED, CAMPAIGN_IN_USE")
-    @APIResponse(responseCode = "422", description = "Every problem of the body")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem of the body: "
+            + "REQUIRED_MISSING, WRONG_TYPE, UNKNOWN_QUESTIONNAIRE, INVALID_PERIOD, INVALID_OPTION")
     public Response put(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id,
             @NotNull CampaignRequest request) {
         boolean created = campaigns.put(id, CampaignRequest.toChange(request));

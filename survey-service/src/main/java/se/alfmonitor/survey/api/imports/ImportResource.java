@@ -75,7 +75,8 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The import summary", content = @Content(mediaType =
             MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summary", value = SUMMARY)))
     @APIResponse(responseCode = "413", description = "The body exceeds the size limit")
-    @APIResponse(responseCode = "422", description = "Not an array, or too many rows")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: WRONG_TYPE (not an array), "
+            + "TOO_MANY_ROWS")
     @APIResponse(responseCode = "500", description = INTERRUPTED)
     public ImportSummary importJson(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, JsonNode rows) {
         return ImportSummary.from(imports.importJson(rows, dryRun, Actor.of(caller)));

@@ -87,12 +87,17 @@ public class SubmissionResource {
             + "checked on submit. Identical content again is a 200 that changes nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
             DraftRequest.class), examples = @ExampleObject(name = "draft", value = DRAFT_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Draft created")
-    @APIResponse(responseCode = "200", description = "Draft replaced, or unchanged")
-    @APIResponse(responseCode = "403", description = "Wrong role, or a unit of another region")
+    @APIResponse(responseCode = "201", description = "Draft created", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDto.class)))
+    @APIResponse(responseCode = "200", description = "Draft replaced, or unchanged", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDto.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: wrong role; OTHER_REGION: a unit of another region")
     @APIResponse(responseCode = "409", description = "SUBMISSION_NOT_DRAFT, SUBMISSION_LOCKED, CAMPAIGN_CLOSED, "
             + "SUBMISSION_ID_CONFLICT, SUBMISSION_EXISTS")
-    @APIResponse(responseCode = "422", description = "Every problem of the body", content = @Content(mediaType =
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem of the body: "
+            + "REQUIRED_MISSING, UNKNOWN_ITEM, INVALID_OPTION, WRONG_TYPE, OUT_OF_RANGE, UNKNOWN_YEAR, "
+            + "INVALID_CHARACTER, TOO_LONG, UNKNOWN_UNIT, UNKNOWN_CAMPAIGN, UNIT_INACTIVE",
+            content = @Content(mediaType =
             "application/problem+json", examples = @ExampleObject(name = "problem", value = PROBLEM_EXAMPLE)))
     public Response putDraft(@PathParam("id") UUID id, DraftRequest draft) {
         Saved saved = drafts.saveDraft(id, DraftRequest.toDraft(draft), Actor.of(caller), null);
@@ -109,7 +114,9 @@ public class SubmissionResource {
     @APIResponse(responseCode = "200", description = "Submitted (or already submitted)")
     @APIResponse(responseCode = "404", description = "No such submission")
     @APIResponse(responseCode = "409", description = "SUBMISSION_LOCKED, CAMPAIGN_CLOSED")
-    @APIResponse(responseCode = "422", description = "Every problem of the stored answers")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem of the stored "
+            + "answers: REQUIRED_MISSING, UNKNOWN_ITEM, INVALID_OPTION, WRONG_TYPE, OUT_OF_RANGE, UNKNOWN_YEAR, "
+            + "INVALID_CHARACTER, TOO_LONG")
     public SubmissionDto submit(@PathParam("id") UUID id) {
         return SubmissionDto.from(drafts.submit(id, Actor.of(caller), null).submission());
     }
@@ -127,12 +134,17 @@ public class SubmissionResource {
             + "the return and its comment stay in the history.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
             AmendmentRequest.class), examples = @ExampleObject(name = "amendment", value = AMENDMENT_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "New revision")
-    @APIResponse(responseCode = "200", description = "Identical to the current revision; nothing changed")
+    @APIResponse(responseCode = "201", description = "New revision", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDto.class)))
+    @APIResponse(responseCode = "200", description = "Identical to the current revision; nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+            SubmissionDto.class)))
     @APIResponse(responseCode = "400", description = "INVALID_IF_MATCH: neither an ETag nor a revision")
     @APIResponse(responseCode = "409", description = "REVISION_CONFLICT, SUBMISSION_NOT_SUBMITTED, "
             + "SUBMISSION_LOCKED, CAMPAIGN_CLOSED")
-    @APIResponse(responseCode = "422", description = "Every problem of the answers")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem of the answers: "
+            + "REQUIRED_MISSING, UNKNOWN_ITEM, INVALID_OPTION, WRONG_TYPE, OUT_OF_RANGE, UNKNOWN_YEAR, "
+            + "INVALID_CHARACTER, TOO_LONG")
     public Response amend(@PathParam("id") UUID id,
             @Parameter(description = "The submission's ETag (\"1-4\") or a revision (\"1\") the amendment is based "
                     + "on") @HeaderParam("If-Match") String ifMatch,
@@ -174,7 +186,9 @@ public class SubmissionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
             ValidateRequest.class), examples = @ExampleObject(name = "validate", value = DRAFT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "{valid: true}")
-    @APIResponse(responseCode = "422", description = "Every problem", content = @Content(mediaType =
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem: REQUIRED_MISSING, "
+            + "UNKNOWN_ITEM, INVALID_OPTION, WRONG_TYPE, OUT_OF_RANGE, UNKNOWN_UNIT, UNKNOWN_CAMPAIGN",
+            content = @Content(mediaType =
             "application/problem+json", examples = @ExampleObject(name = "problem", value = PROBLEM_EXAMPLE)))
     public ValidationResult validate(ValidateRequest request) {
         List<FieldError> errors = drafts.validate(ValidateRequest.toCandidate(request), Actor.of(caller));
@@ -233,6 +247,7 @@ public class SubmissionResource {
     @Path("/{id}/revisions/{revision}")
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
     @Operation(summary = "One submitted revision, as it was submitted")
+    @APIResponse(responseCode = "200", description = "One submitted revision, as it was submitted")
     @APIResponse(responseCode = "404", description = "No such submission or revision")
     public RevisionDto revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
         return RevisionDto.from(queries.revision(id, revision, Actor.of(caller)));

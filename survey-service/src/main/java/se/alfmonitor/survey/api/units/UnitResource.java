@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,9 +60,13 @@ public class UnitResource {
             value = """
                     {"name": "Kliniken för onkologi, Karolinska Solna", "regionCode": "01", "hostRegionCode": "01",
                      "provider": "OWN_REGION", "designatedYear": 2016, "directPatientContact": true, "active": true}""")))
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "422", description = "Every problem of the body")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitDto.class)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitDto.class)))
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem of the body: "
+            + "REQUIRED_MISSING, WRONG_TYPE, UNKNOWN_REGION, INVALID_OPTION, OUT_OF_RANGE, RESERVED_UNIT_ID, "
+            + "INVALID_ID")
     public Response put(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id,
             @NotNull @Valid UnitDto unit) {
         boolean created = units.put(id, UnitDto.toUnit(unit), caller.name());

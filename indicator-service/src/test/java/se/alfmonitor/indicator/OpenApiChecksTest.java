@@ -1,0 +1,8 @@
+package se.alfmonitor.indicator;
+
+import io.quarkus.test.junit.QuarkusTest;
+import se.alfmonitor.testing.OpenApiChecks;
+
+@QuarkusTest
+class OpenApiChecksTest extends OpenApiChecks {
+}
