@@ -1,7 +1,9 @@
 package se.alfmonitor.contract;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -25,9 +27,6 @@ public record SmallGroupRule(int minimum) {
     /** What {@code seesUnitsOf} is asked for the nation: whether the caller may see every unit. */
     public static final String NATION = "SE";
 
-    /** The minimum the contract documents. */
-    public static final int DEFAULT_MINIMUM = 3;
-
     public SmallGroupRule {
         if (minimum < 1) {
             throw new IllegalArgumentException("minimum must be at least 1");
@@ -49,7 +48,7 @@ public record SmallGroupRule(int minimum) {
      */
     public Suppressed apply(Map<String, Integer> regionUnits, long nationUnits, boolean alfPublished,
             Predicate<String> seesUnitsOf) {
-        Set<String> regions = new TreeSet<>();
+        SortedSet<String> regions = new TreeSet<>();
         long hiddenAlf = 0;
         long hiddenOther = 0;
         long listed = 0;
@@ -74,12 +73,12 @@ public record SmallGroupRule(int minimum) {
         boolean alf = alfPublished && !seesAll && (small(alfUnits) || small(hiddenAlf));
         boolean nation = !seesAll && (small(nationUnits) || small(hiddenAlf + hiddenOther)
                 || alfPublished && !alf && small(hiddenOther));
-        return new Suppressed(minimum, Set.copyOf(regions), alf, nation);
+        return new Suppressed(minimum, Collections.unmodifiableSortedSet(regions), alf, nation);
     }
 
     /**
      * @param minimumUnits the smallest group whose figures are shown to everyone
-     * @param regions the regions whose figures are suppressed for this caller
+     * @param regions the regions whose figures are suppressed for this caller, in code order
      * @param alf whether the aggregate of the ALF regions is suppressed for this caller
      * @param national whether the national figures are suppressed for this caller
      */
