@@ -256,18 +256,33 @@
     const all = await Promise.all(ORG_UNITS.map((o) => api('/api/indicators/' + encodeURIComponent(code)
       + '/series?orgUnit=' + o).catch(() => ({ orgUnit: o, points: [] }))));
     const periods = [...new Set(all.flatMap((s) => s.points.map((p) => p.period)))].sort();
+    // a point the small-group rule suppresses is a gap (value '-'), never 0; the reason is in the tooltip and below
     const series = all.filter((s) => s.points.length > 0).map((s) => ({
-      name: ORG_NAMES[s.orgUnit] || s.orgUnit, type: 'line', connectNulls: true,
+      name: ORG_NAMES[s.orgUnit] || s.orgUnit, type: 'line', connectNulls: false,
       data: periods.map((period) => {
         const p = s.points.find((x) => x.period === period);
-        return p ? { value: p.value, numerator: p.numerator, denominator: p.denominator } : null;
+        if (!p) {
+          return null;
+        }
+        return p.suppressed ? { value: '-', suppressed: true, denominator: p.denominator }
+          : { value: p.value, numerator: p.numerator, denominator: p.denominator };
       })
     }));
+    const pointText = (d) => {
+      if (!d) {
+        return '–';
+      }
+      if (d.suppressed) {
+        return '.. ' + SUPPRESSED_TEXT;
+      }
+      return (d.value === null ? '–' : DECIMAL.format(d.value)) + ' (täljare / numerator ' + d.numerator
+        + ', nämnare / denominator ' + d.denominator + ')';
+    };
     chart('trend').setOption({
       tooltip: {
-        trigger: 'item', renderMode: 'richText',
-        formatter: (p) => p.seriesName + ' ' + p.name + ': ' + p.data.value + '\ntäljare / numerator: '
-          + p.data.numerator + '\nnämnare / denominator: ' + p.data.denominator
+        trigger: 'axis', renderMode: 'richText',
+        formatter: (params) => params[0].axisValue + '\n'
+          + params.map((p) => p.seriesName + ': ' + pointText(p.data)).join('\n')
       },
       legend: { top: 0 },
       grid: { left: 60, right: 20, top: 40, bottom: 30 },
@@ -275,6 +290,11 @@
       yAxis: { type: 'value' },
       series
     }, true);
+    const suppressed = all.flatMap((s) => s.points.filter((p) => p.suppressed)
+      .map((p) => (ORG_NAMES[s.orgUnit] || s.orgUnit) + ' ' + p.period));
+    const note = $('trend-suppressed');
+    note.hidden = suppressed.length === 0;
+    note.textContent = suppressed.length === 0 ? '' : '.. ' + SUPPRESSED_TEXT + ': ' + suppressed.join(', ');
     if (series.length === 0) {
       say('Inga värden för indikatorn ' + code + ' / No values for this indicator');
     }

@@ -46,9 +46,14 @@ class AllLevelsMetIndicatorTest {
                 .get("/api/values")
                 .then().statusCode(200).body("[0].denominator", equalTo(3)).body("[0].numerator", equalTo(2))
                 .body("[0].value", equalTo(66.7f)));
-        given().auth().oauth2(Tokens.viewer()).queryParam("indicator", "ALF-02").queryParam("orgUnit", "12").queryParam("period", period)
+        given().auth().oauth2(Tokens.monitor()).queryParam("indicator", "ALF-02").queryParam("orgUnit", "12").queryParam("period", period)
                 .get("/api/values")
                 .then().statusCode(200).body("[0].value", equalTo(50.0f)).body("[0].orgUnitLevel", equalTo("REGION"));
+        // region 12's two units are a small group: a viewer sees that they responded, not how they were assessed
+        given().auth().oauth2(Tokens.viewer()).queryParam("indicator", "ALF-02").queryParam("orgUnit", "12").queryParam("period", period)
+                .get("/api/values")
+                .then().statusCode(200).body("[0].value", equalTo(null)).body("[0].suppressed", equalTo(true))
+                .body("[0].denominator", equalTo(2)).body("[0].orgUnitLevel", equalTo("REGION"));
         given().auth().oauth2(Tokens.monitor()).queryParam("indicator", "ALF-02").queryParam("orgUnit", campaign + "-12-A").queryParam("period", period)
                 .get("/api/values")
                 .then().statusCode(200).body("[0].value", equalTo(100.0f));

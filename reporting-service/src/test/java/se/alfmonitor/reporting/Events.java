@@ -83,6 +83,22 @@ final class Events {
                         new BigDecimal(value), JSON.createObjectNode(), Instant.now()));
     }
 
+    /**
+     * An indicator value as indicator-service publishes an outcome figure of units: {@code inputs.groupSizeOf} names
+     * the indicator whose denominator counts its responding units (null for other indicators).
+     */
+    static void indicator(String code, String orgUnit, String level, String period, String numerator,
+            String denominator, String factor, String value, String groupSizeOf) {
+        ObjectNode inputs = JSON.createObjectNode();
+        if (groupSizeOf != null) {
+            inputs.put("groupSizeOf", groupSizeOf);
+        }
+        send(Topic.INDICATORS, Topic.indicatorKey(code, orgUnit, period),
+                new IndicatorComputed(code, orgUnit, level, period, new BigDecimal(numerator),
+                        denominator == null ? null : new BigDecimal(denominator), new BigDecimal(factor),
+                        value == null ? null : new BigDecimal(value), inputs, Instant.now()));
+    }
+
     private static String area(int n) {
         return n == 1 ? "GENERAL" : n <= 11 ? "RESEARCH" : n <= 19 ? "EDUCATION" : "DEVELOPMENT";
     }

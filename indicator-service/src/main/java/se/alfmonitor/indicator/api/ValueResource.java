@@ -5,6 +5,7 @@ import static se.alfmonitor.contract.http.SpreadsheetText.safe;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,6 +35,8 @@ import se.alfmonitor.indicator.catalogue.IndicatorCatalogue;
 import se.alfmonitor.indicator.catalogue.IndicatorDefinition;
 import se.alfmonitor.indicator.values.OrgUnitLevel;
 import se.alfmonitor.indicator.fhir.MeasureReports;
+import se.alfmonitor.indicator.values.ServedValue;
+import se.alfmonitor.indicator.values.SmallGroups;
 import se.alfmonitor.indicator.values.ValueQueries;
 
 @Path("/api/values")
@@ -41,23 +44,28 @@ import se.alfmonitor.indicator.values.ValueQueries;
 public class ValueResource {
 
     public static final String TEXT_CSV = "text/csv";
+    /** How the CSV writes a figure the small-group rule suppresses, as official statistics do. */
+    public static final String SUPPRESSED = "..";
 
     private final ValueQueries values;
     private final Caller caller;
     private final IndicatorCatalogue catalogue;
     private final MeasureReports measureReports;
+    private final SmallGroups smallGroups;
 
     public ValueResource(ValueQueries values, Caller caller, IndicatorCatalogue catalogue,
-            MeasureReports measureReports) {
+            MeasureReports measureReports, SmallGroups smallGroups) {
         this.values = values;
+        this.smallGroups = smallGroups;
         this.caller = caller;
         this.catalogue = catalogue;
         this.measureReports = measureReports;
     }
 
     /**
-     * The latest values matching the filters; viewers see regions, the ALF regions and the nation only. JSON unless
-     * the client prefers {@code text/csv}, which gives one line per value for spreadsheets and exports.
+     * The latest values matching the filters; viewers see regions, the ALF regions and the nation only, and outcome
+     * figures of fewer than 3 responding units as suppressed (see {@link SmallGroups}). JSON unless the client
+     * prefers {@code text/csv}, which gives one line per value for spreadsheets and exports.
      */
     @GET
     @Produces({ MediaType.APPLICATION_JSON, TEXT_CSV })
@@ -73,8 +81,7 @@ public class ValueResource {
         if (prefersCsv(headers)) {
             return Response.ok(csv(indicator, orgUnit, period), TEXT_CSV + ";charset=UTF-8").build();
         }
-        return Response.ok(values.latest(indicator, orgUnit, period, aggregatesOnly()), MediaType.APPLICATION_JSON)
-                .build();
+        return Response.ok(latest(indicator, orgUnit, period), MediaType.APPLICATION_JSON).build();
     }
 
     private static boolean prefersCsv(HttpHeaders headers) {
@@ -87,9 +94,10 @@ public class ValueResource {
                 .setHeader("indicator", "orgUnit", "orgUnitLevel", "period", "numerator", "denominator", "factor",
                         "value", "computedAt")
                 .get())) {
-            for (IndicatorComputed v : values.latest(indicator, orgUnit, period, aggregatesOnly())) {
+            for (ServedValue v : latest(indicator, orgUnit, period)) {
                 printer.printRecord(safe(v.indicator()), safe(v.orgUnit()), safe(v.orgUnitLevel()), safe(v.period()),
-                        plain(v.numerator()), plain(v.denominator()), plain(v.factor()), plain(v.value()), v.computedAt());
+                        figure(v, v.numerator()), figure(v, v.denominator()), plain(v.factor()),
+                        figure(v, v.value()), v.computedAt());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,8 +105,19 @@ public class ValueResource {
         return out.toString();
     }
 
+    private List<ServedValue> latest(String indicator, String orgUnit, String period) {
+        List<IndicatorComputed> latest = values.latest(indicator, orgUnit, period, aggregatesOnly());
+        return aggregatesOnly() ? smallGroups.forAggregateReader(latest) : smallGroups.unsuppressed(latest);
+    }
+
+    /** A figure of a suppressed value is written "..", never empty or 0; the kept denominator is written as it is. */
+    private static String figure(ServedValue v, java.math.BigDecimal decimal) {
+        return v.suppressed() && decimal == null ? SUPPRESSED : plain(decimal);
+    }
+
     /**
-     * One latest value; with {@code Accept: application/fhir+json} as a FHIR R4 {@code MeasureReport}, for the
+     * One latest value; viewers get an outcome figure of a small group as suppressed; with
+     * {@code Accept: application/fhir+json} as a FHIR R4 {@code MeasureReport}, for the
      * monitoring agency.
      */
     @GET
@@ -131,7 +150,9 @@ public class ValueResource {
                     .notFound("UNKNOWN_INDICATOR", indicator + " is not in the catalogue in force")).definition();
             return Response.ok(measureReports.toJson(value, definition), MeasureReports.MEDIA_TYPE).build();
         }
-        return Response.ok(value, MediaType.APPLICATION_JSON).build();
+        List<ServedValue> served = aggregatesOnly() ? smallGroups.forAggregateReader(List.of(value))
+                : smallGroups.unsuppressed(List.of(value));
+        return Response.ok(served.get(0), MediaType.APPLICATION_JSON).build();
     }
 
     /** Whether the client asks for {@code mediaType} before JSON or anything. */

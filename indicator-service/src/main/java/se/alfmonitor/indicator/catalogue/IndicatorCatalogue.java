@@ -67,9 +67,27 @@ public final class IndicatorCatalogue {
                     compiled.put(definition.code(), compile(definition));
                 }
             }
+            checkGroupSizes(compiled);
             return new IndicatorCatalogue(version, compiled);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the indicator catalogue", e);
+        }
+    }
+
+    /** A group size names an indicator of the catalogue that counts units in its denominator. */
+    private static void checkGroupSizes(Map<String, Compiled> compiled) {
+        for (Compiled indicator : compiled.values()) {
+            IndicatorDefinition.GroupSize groupSize = indicator.definition().groupSize();
+            if (groupSize == null) {
+                continue;
+            }
+            Compiled counter = compiled.get(groupSize.denominatorOf());
+            if (counter == null || counter.definition().isCount() || counter.definition().groupSize() == null
+                    || !counter.definition().code().equals(counter.definition().groupSize().denominatorOf())) {
+                throw new IllegalStateException(indicator.definition().code() + " takes its group size from "
+                        + groupSize.denominatorOf() + ", which is not a share of units counting them in its"
+                        + " denominator");
+            }
         }
     }
 

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param studySelection for study indicators, the CEL condition over {@code study} and {@code period} a study must
  *        meet
  * @param minimumLevels for level means, the minimum levels averaged
+ * @param groupSize for outcome figures of units (shares of assessed units and their means), where the number of
+ *        responding units behind a value is found; such a value of 1 or 2 units is suppressed for callers who may not
+ *        see units (the small-group rule); null for every other indicator
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -42,7 +45,8 @@ public record IndicatorDefinition(
         String yearItem,
         String studySelection,
         List<Integer> minimumLevels,
-        String caveats) {
+        String caveats,
+        GroupSize groupSize) {
 
     public static final String FEED_ASSESSMENT = "ASSESSMENT";
     public static final String FEED_QUESTIONNAIRE = "QUESTIONNAIRE";
@@ -60,6 +64,16 @@ public record IndicatorDefinition(
     public record Formula(String numerator, String denominator) {
     }
 
+    /**
+     * Where the number of responding units behind a value is found.
+     *
+     * @param denominatorOf the indicator whose denominator at the same org unit and period counts the responding
+     *        units: the indicator itself for a share of units (ALF-01, ALF-02, ALF-03), another one for a value derived
+     *        from shares (ALF-04 names ALF-02)
+     */
+    public record GroupSize(String denominatorOf) {
+    }
+
     public enum PeriodType {
         /** The campaign's span, e.g. {@code 2018-2021}. */
         EVALUATION_ROUND,
@@ -69,6 +83,12 @@ public record IndicatorDefinition(
         CALENDAR_YEAR,
         /** The year of the campaign's study snapshot (its last year). */
         SNAPSHOT
+    }
+
+    /** Whether the small-group rule applies to this indicator's values. */
+    @JsonIgnore
+    public boolean isUnitOutcome() {
+        return groupSize != null;
     }
 
     public boolean isCount() {

@@ -24,6 +24,13 @@ public interface IndicatorConfig {
     @WithDefault("PT1S")
     java.time.Duration rollUpPollInterval();
 
+    /**
+     * The smallest number of responding units whose unit-derived indicator values (those with a {@code groupSize} in
+     * the catalogue) are shown to callers who may not see units; smaller groups are served as suppressed.
+     */
+    @WithDefault("3")
+    int minimumGroup();
+
     /** Most values one feed page returns. */
     @WithDefault("1000")
     int feedMaxLimit();

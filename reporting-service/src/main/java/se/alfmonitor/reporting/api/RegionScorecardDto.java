@@ -42,8 +42,12 @@ public record RegionScorecardDto(
     public record AreaShare(String area, String labelSv, String labelEn, BigDecimal share, BigDecimal nationalShare) {
     }
 
+    /**
+     * The region's latest value of an indicator; {@code suppressed} when it is an outcome figure of 1 or 2 responding
+     * units the caller may not see: numerator and value null (the denominator stays for a share of units).
+     */
     public record Indicator(String indicator, String period, BigDecimal numerator, BigDecimal denominator,
-            BigDecimal factor, BigDecimal value, Instant computedAt) {
+            BigDecimal factor, BigDecimal value, Instant computedAt, boolean suppressed) {
     }
 
     /**

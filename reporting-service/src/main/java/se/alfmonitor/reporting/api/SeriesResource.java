@@ -5,6 +5,7 @@ import static se.alfmonitor.reporting.api.csv.CsvTable.label;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,36 +26,55 @@ import se.alfmonitor.contract.security.Roles;
 import se.alfmonitor.reporting.api.csv.CsvTable;
 import se.alfmonitor.reporting.api.csv.CsvWriter;
 import se.alfmonitor.reporting.api.csv.Tabular;
+import se.alfmonitor.reporting.domain.SmallGroups;
+import se.alfmonitor.reporting.persistence.ReadModelQueries;
+import se.alfmonitor.reporting.persistence.ReadModelQueries.IndicatorRow;
 
 @Path("/api/indicators/{code}/series")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 @Tag(name = "Indicator series", description = "Indicator values over periods")
 public class SeriesResource {
 
+    /**
+     * One period's value; {@code suppressed} when the small-group rule hides it from the caller: numerator and value
+     * are then null (the denominator stays for a share of units, whose denominator is its responding units).
+     */
     public record Point(String period, BigDecimal numerator, BigDecimal denominator, BigDecimal factor,
-            BigDecimal value, Instant computedAt) {
+            BigDecimal value, Instant computedAt, boolean suppressed) {
     }
 
-    public record Series(String indicator, String orgUnit, List<Point> points) implements Tabular {
+    /** @param minimumUnits the smallest group of responding units whose outcome figures everyone may see */
+    public record Series(String indicator, String orgUnit, List<Point> points, int minimumUnits) implements Tabular {
 
         @Override
         public CsvTable toCsv() {
             CsvTable table = CsvTable.withHeaders(label("Indikator", "Indicator"), label("Organisationsenhet", "Org unit"),
                     label("Period", "Period"), label("Täljare", "Numerator"), label("Nämnare", "Denominator"),
                     label("Faktor", "Factor"), label("Värde", "Value"), label("Beräknad", "Computed at"));
-            points.forEach(p -> table.row(indicator, orgUnit, p.period(), p.numerator(), p.denominator(), p.factor(),
-                    p.value(), p.computedAt() == null ? null : p.computedAt().toString()));
+            points.forEach(p -> table.row(indicator, orgUnit, p.period(), figure(p, p.numerator()),
+                    figure(p, p.denominator()), p.factor(), figure(p, p.value()),
+                    p.computedAt() == null ? null : p.computedAt().toString()));
             return table;
+        }
+
+        /** A suppressed figure is written "..", as official statistics do; a kept denominator as it is. */
+        private static Object figure(Point point, BigDecimal value) {
+            return point.suppressed() && value == null ? ComplianceDto.SUPPRESSED : value;
         }
     }
 
-    private final EntityManager em;
+    private final ReadModelQueries queries;
+    private final SmallGroups smallGroups;
 
-    public SeriesResource(EntityManager em) {
-        this.em = em;
+    public SeriesResource(ReadModelQueries queries, SmallGroups smallGroups) {
+        this.queries = queries;
+        this.smallGroups = smallGroups;
     }
 
-    /** Values of one indicator for one region, the ALF regions or the nation, by period. */
+    /**
+     * Values of one indicator for one region, the ALF regions or the nation, by period; an outcome figure of 1 or 2
+     * responding units is suppressed for callers who may not see those units (see {@link SmallGroups}).
+     */
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
     @Operation(summary = "Values of one indicator over periods", description = "For one region, the ALF regions "
@@ -67,24 +86,20 @@ public class SeriesResource {
             + "served for regions and the nation only")
     public Series series(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit) {
         String unit = orgUnit == null ? "SE" : orgUnit;
-        List<Object[]> rows = em.createNativeQuery("""
-                select period, numerator, denominator, factor, value, computed_at, org_unit_level
-                from indicator_view where indicator = :i and org_unit = :o order by period""")
-                .setParameter("i", code).setParameter("o", unit).getResultList();
-        if (rows.stream().anyMatch(r -> "UNIT".equals(r[6]))) {
+        List<IndicatorRow> rows = queries.series(code, unit);
+        if (rows.stream().anyMatch(r -> "UNIT".equals(r.orgUnitLevel()))) {
             throw ProblemException.forbidden("UNIT_LEVEL_NOT_PUBLIC", "Series are served for regions and the nation");
         }
-        return new Series(code, unit, rows.stream().map(r -> new Point((String) r[0], (BigDecimal) r[1],
-                (BigDecimal) r[2], (BigDecimal) r[3], (BigDecimal) r[4], toInstant(r[5]))).toList());
+        Set<IndicatorRow> hidden = smallGroups.hiddenIndicators(rows);
+        return new Series(code, unit, rows.stream().map(r -> point(r, hidden.contains(r))).toList(),
+                smallGroups.minimum());
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
+    private static Point point(IndicatorRow r, boolean suppressed) {
+        if (suppressed) {
+            return new Point(r.period(), null, r.indicator().equals(r.groupSizeOf()) ? r.denominator() : null, r.factor(),
+                    null, r.computedAt(), true);
         }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof java.sql.Timestamp t ? t.toInstant() : null;
+        return new Point(r.period(), r.numerator(), r.denominator(), r.factor(), r.value(), r.computedAt(), false);
     }
 }

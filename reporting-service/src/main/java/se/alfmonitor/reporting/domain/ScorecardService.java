@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -102,10 +103,10 @@ public class ScorecardService {
             }
         }
 
-        List<RegionScorecardDto.Indicator> indicators = queries.latestIndicators(code).stream()
-                .map(i -> new RegionScorecardDto.Indicator(i.indicator(), i.period(), i.numerator(), i.denominator(),
-                        i.factor(), i.value(), i.computedAt()))
-                .toList();
+        List<ReadModelQueries.IndicatorRow> latest = queries.latestIndicators(code);
+        Set<ReadModelQueries.IndicatorRow> hiddenIndicators = smallGroups.hiddenIndicators(latest);
+        List<RegionScorecardDto.Indicator> indicators = latest.stream()
+                .map(i -> indicator(i, hiddenIndicators.contains(i))).toList();
 
         int responding = tally.responding(code);
         BigDecimal average = tally.average(code, levels.all());
@@ -117,6 +118,16 @@ public class ScorecardService {
                 new RegionScorecardDto.Remediation(hidden.region(code, unmetLevels),
                         hidden.region(code, tally.unitsWithUnmet(code)), hidden.region(code, pendingReviews)),
                 trend(code, campaignId, tally), hidden);
+    }
+
+    private static RegionScorecardDto.Indicator indicator(ReadModelQueries.IndicatorRow i, boolean suppressed) {
+        if (suppressed) {
+            return new RegionScorecardDto.Indicator(i.indicator(), i.period(), null,
+                    i.indicator().equals(i.groupSizeOf()) ? i.denominator() : null, i.factor(), null, i.computedAt(),
+                    true);
+        }
+        return new RegionScorecardDto.Indicator(i.indicator(), i.period(), i.numerator(), i.denominator(), i.factor(),
+                i.value(), i.computedAt(), false);
     }
 
     /**

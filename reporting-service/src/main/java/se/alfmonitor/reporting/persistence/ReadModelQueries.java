@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,9 +37,21 @@ public class ReadModelQueries {
     public record UnitRow(String id, String name, String regionCode, boolean active) {
     }
 
-    public record IndicatorRow(String indicator, String orgUnit, String period, BigDecimal numerator,
-            BigDecimal denominator, BigDecimal factor, BigDecimal value, Instant computedAt) {
+    /**
+     * @param groupSizeOf for an outcome figure of units, the indicator whose denominator at the same org unit and
+     *        period counts the responding units behind it; null for other indicators
+     */
+    public record IndicatorRow(String indicator, String orgUnit, String orgUnitLevel, String period,
+            BigDecimal numerator, BigDecimal denominator, BigDecimal factor, BigDecimal value, Instant computedAt,
+            String groupSizeOf) {
     }
+
+    /** The responding units of one org unit counted by an indicator's denominator in a period. */
+    public record UnitCount(String indicator, String orgUnit, String orgUnitLevel, String period, int units) {
+    }
+
+    private static final String INDICATOR_COLUMNS = "indicator, org_unit, org_unit_level, period, numerator,"
+            + " denominator, factor, value, computed_at, group_size_of";
 
     private static final String ASSESSMENT_COLUMNS = """
             select unit_id, region_code, campaign_id, version, submission_revision, met_count, all_met,
@@ -108,17 +120,38 @@ public class ReadModelQueries {
     /** The newest period of every indicator of one org unit. */
     @SuppressWarnings("unchecked")
     public List<IndicatorRow> latestIndicators(String orgUnit) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select distinct on (indicator) indicator, org_unit, period, numerator, denominator, factor, value,
-                    computed_at
-                from indicator_view where org_unit = :o order by indicator, period desc""")
+        List<Object[]> rows = em.createNativeQuery("select distinct on (indicator) " + INDICATOR_COLUMNS
+                + " from indicator_view where org_unit = :o order by indicator, period desc")
                 .setParameter("o", orgUnit).getResultList();
-        List<IndicatorRow> result = new ArrayList<>();
-        for (Object[] r : rows) {
-            result.add(new IndicatorRow((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
-                    (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6], instant(r[7])));
+        return rows.stream().map(ReadModelQueries::indicator).toList();
+    }
+
+    /** Every period of one indicator at one org unit, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<IndicatorRow> series(String indicator, String orgUnit) {
+        List<Object[]> rows = em.createNativeQuery("select " + INDICATOR_COLUMNS
+                + " from indicator_view where indicator = :i and org_unit = :o order by period")
+                .setParameter("i", indicator).setParameter("o", orgUnit).getResultList();
+        return rows.stream().map(ReadModelQueries::indicator).toList();
+    }
+
+    /** The denominators of the given indicators in the given periods at every region, ALF and the nation. */
+    @SuppressWarnings("unchecked")
+    public List<UnitCount> unitCounts(Collection<String> indicators, Collection<String> periods) {
+        if (indicators.isEmpty() || periods.isEmpty()) {
+            return List.of();
         }
-        return result;
+        List<Object[]> rows = em.createNativeQuery("""
+                select indicator, org_unit, org_unit_level, period, denominator from indicator_view
+                where indicator in (:i) and period in (:p) and org_unit_level in ('REGION', 'ALF', 'NATION')""")
+                .setParameter("i", indicators).setParameter("p", periods).getResultList();
+        return rows.stream().map(r -> new UnitCount((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] == null ? 0 : ((BigDecimal) r[4]).intValue())).toList();
+    }
+
+    private static IndicatorRow indicator(Object[] r) {
+        return new IndicatorRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (BigDecimal) r[4],
+                (BigDecimal) r[5], (BigDecimal) r[6], (BigDecimal) r[7], instant(r[8]), (String) r[9]);
     }
 
     private static UnitRow unit(Object[] r) {

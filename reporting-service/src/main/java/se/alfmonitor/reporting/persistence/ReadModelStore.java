@@ -85,16 +85,21 @@ public class ReadModelStore {
         return changed;
     }
 
+    /** The key of an indicator value's inputs naming the indicator that counts its responding units. */
+    private static final String GROUP_SIZE_OF = "groupSizeOf";
+
     /** @return whether the read model changed */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(IndicatorComputed v) {
         boolean changed = em.createNativeQuery("""
                 insert into indicator_view (indicator, org_unit, period, org_unit_level, numerator, denominator,
-                    factor, value, computed_at)
-                values (:indicator, :orgUnit, :period, :level, :num, :den, :factor, :value, :computedAt)
+                    factor, value, computed_at, group_size_of)
+                values (:indicator, :orgUnit, :period, :level, :num, :den, :factor, :value, :computedAt,
+                    cast(:groupSizeOf as text))
                 on conflict (indicator, org_unit, period) do update set org_unit_level = excluded.org_unit_level,
                     numerator = excluded.numerator, denominator = excluded.denominator, factor = excluded.factor,
-                    value = excluded.value, computed_at = excluded.computed_at
+                    value = excluded.value, computed_at = excluded.computed_at,
+                    group_size_of = excluded.group_size_of
                 where indicator_view.computed_at < excluded.computed_at""")
                 .setParameter("indicator", v.indicator())
                 .setParameter("orgUnit", v.orgUnit())
@@ -105,6 +110,7 @@ public class ReadModelStore {
                 .setParameter("factor", v.factor())
                 .setParameter("value", v.value())
                 .setParameter("computedAt", v.computedAt())
+                .setParameter("groupSizeOf", v.inputs() == null ? null : v.inputs().path(GROUP_SIZE_OF).asText(null))
                 .executeUpdate() == 1;
         if (changed) {
             changes.announce(ReadModelChanged.indicator(v.indicator()));
