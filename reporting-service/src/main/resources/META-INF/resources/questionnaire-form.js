@@ -340,7 +340,8 @@ window.AlfQuestionnaireForm = function (definition, container, onChange) {
 
   /** A table item as a grid of rows; rows are added and removed with buttons, up to maxRows. */
   function tableGrid(item) {
-    const wrapper = el('div', null, { class: 'grid-scroll' });
+    // a wide table scrolls sideways: the keyboard reaches the scroll area even before it has a row
+    const wrapper = el('div', null, { class: 'grid-scroll', tabindex: '0', role: 'group', 'aria-label': item.textSv });
     const add = el('button', null, { type: 'button', class: 'add', 'data-add-row': item.id },
       bilingual('Lägg till rad', 'Add row'));
     register(pointerOf(item.id), add, item, null);
