@@ -3,6 +3,9 @@
 // grids, groups of sub-items), their enabledWhen conditions, and the server's errors placed at the field their JSON
 // Pointer names. Nothing here knows an item of a particular questionnaire: a new version needs no change.
 // Texts from the definition and the answers reach the page only through textContent, never as HTML.
+// Kept as one script of about 600 lines: the controls, the conditions and the error placement share one state (the
+// answers, the items and the place of every JSON Pointer on the page), and the pages have no module loader or build
+// step to share it across files; the page around the form (choosing, saving, submitting) is questionnaire.js.
 window.AlfQuestionnaireForm = function (definition, container, onChange) {
   'use strict';
 
