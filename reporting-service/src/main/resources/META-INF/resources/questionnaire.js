@@ -4,7 +4,7 @@
 // version) and shows the submission's history. It calls survey-service directly (its URL from /config.json; that
 // service allows this origin by CORS); every rule, region check included, is the server's, and its problem+json
 // answers are shown as they come. Texts from the data reach the page only through textContent, never as HTML.
-// Kept as one script of about 450 lines: it is one page's state (the open submission, the save queue, the conflict)
+// Kept as one script of about 490 lines: it is one page's state (the open submission, the save queue, the conflict)
 // and its drawing, like workbench.js; the form itself is in questionnaire-form.js.
 (function () {
   'use strict';

@@ -108,7 +108,7 @@ class QuestionnaireFormBrowserIT extends AgainstRunningSuite {
         assertThat(attribute("[data-item='designationYear'] input", "aria-invalid")).isEqualTo("true");
         WebElement link = browser.driver().findElement(By.cssSelector("#error-list a[data-code='OUT_OF_RANGE']"));
         assertThat(link.getDomAttribute("data-pointer")).isEqualTo("/answers/designationYear");
-        link.click();
+        click(link);
         assertThat(browser.script("return document.activeElement.dataset.pointer")).isEqualTo("/answers/designationYear");
         assertThat(storedAnswers()).as("a refused draft changes nothing")
                 .isEqualTo(JSON.valueToTree(Map.of("3", "WHOLE_PERIOD")));
@@ -191,7 +191,7 @@ class QuestionnaireFormBrowserIT extends AgainstRunningSuite {
         assertThat(submission().get("revision").asInt()).as("the conflicting amendment stored nothing").isEqualTo(2);
         browser.assertAccessible("the questionnaire form with a revision conflict");
 
-        browser.driver().findElement(By.id("keep-mine")).click();
+        click(browser.driver().findElement(By.id("keep-mine")));
         browser.wait(b -> "amended".equals(attribute("#save-status", "data-state")));
         JsonNode stored = submission();
         assertThat(stored.get("revision").asInt()).isEqualTo(3);
