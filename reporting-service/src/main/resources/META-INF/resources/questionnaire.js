@@ -364,12 +364,24 @@
     loadHistory().catch((e) => say(e.message, true));
   }
 
+  /**
+   * An answer written so that equal answers read the same: keys in order (the server may store them in another), and
+   * a table row's empty cell left out (a missing cell and null mean the same there; in a yearly item they do not).
+   */
+  function same(value) {
+    const sorted = (v) => (v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v);
+    const rows = Array.isArray(value) ? value.map((row) => (row && typeof row === 'object'
+      ? Object.fromEntries(Object.entries(row).filter(([, cell]) => cell !== null)) : row)) : value;
+    return JSON.stringify(Array.isArray(rows) ? rows.map(sorted) : sorted(rows));
+  }
+
   /** Someone changed the submission first: say who and when, and show the newer version beside these answers. */
   async function conflict() {
     const newer = await json('/api/submissions/' + encodeURIComponent(open.id));
     const mine = open.form.answers();
     const ids = [...new Set([...Object.keys(newer.answers || {}), ...Object.keys(mine)])];
-    const differing = ids.filter((id) => JSON.stringify((newer.answers || {})[id]) !== JSON.stringify(mine[id]));
+    const differing = ids.filter((id) => same((newer.answers || {})[id]) !== same(mine[id]));
     $('conflict-text').replaceChildren('Inskickningen ändrades av ' + (newer.updatedBy || 'någon') + ' '
       + time(newer.updatedAt) + ' efter att du öppnade den; den är nu revision ' + newer.revision + ' ('
       + (STATUS_SV[newer.status] || newer.status) + ')' + (newer.returnComment ? ', med kommentaren ”'
