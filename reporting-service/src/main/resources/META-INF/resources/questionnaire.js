@@ -160,7 +160,7 @@
   // ---- the form ----
 
   async function openQuestionnaire() {
-    await chain;
+    await saveDraft(); // what the person typed in the form open until now is saved first
     showProblem(null);
     const campaign = selectedCampaign();
     const unitId = $('unit').value;
