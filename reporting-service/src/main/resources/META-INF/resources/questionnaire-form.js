@@ -410,8 +410,8 @@ window.AlfQuestionnaireForm = function (definition, container, onChange) {
     if (column.type === 'SINGLE_CHOICE') {
       const select = el('select', null, { 'aria-labelledby': labelledBy },
         el('option', '–', { value: '' }),
-        ...options(column.options).map((o) => el('option', o.labelSv + (o.labelEn ? ' / ' + o.labelEn : ''),
-          { value: o.code })));
+        ...options(column.options).map((o) => el('option', o.labelSv, { value: o.code, 'data-sv': o.labelSv,
+          'data-en': o.labelEn || null })));
       select.value = typeof current === 'string' ? current : '';
       select.addEventListener('change', () => update(select.value === '' ? undefined : select.value));
       register(pointer, select, item, 'rad ' + (index + 1) + ', ' + column.textSv);
@@ -578,7 +578,14 @@ window.AlfQuestionnaireForm = function (definition, container, onChange) {
     return item && item.options ? optionLabel(item.options, value) : String(value);
   }
 
-  return { render, answers, showErrors, clearErrors, setDisabled, label, readable,
+  /** A select's options cannot hold an English span: their text takes the English beside the Swedish on request. */
+  function showEnglish(english) {
+    container.querySelectorAll('option[data-sv]').forEach((option) => {
+      option.textContent = option.dataset.sv + (english && option.dataset.en ? ' / ' + option.dataset.en : '');
+    });
+  }
+
+  return { render, answers, showErrors, clearErrors, setDisabled, label, readable, showEnglish,
     focus: (controlId) => {
       const control = document.getElementById(controlId);
       if (control) {

@@ -180,6 +180,7 @@
     dirty = false;
     lastSaveOk = true;
     form.render(submission ? submission.answers : {});
+    form.showEnglish(document.body.classList.contains('show-en'));
     $('form-heading').replaceChildren(definition.titleSv, ' ', el('span', definition.titleEn || '',
       { class: 'en q-en', lang: 'en' }));
     hideSummary();
@@ -462,6 +463,9 @@
     const english = !document.body.classList.contains('show-en');
     document.body.classList.toggle('show-en', english);
     $('language').setAttribute('aria-pressed', String(english));
+    if (open) {
+      open.form.showEnglish(english);
+    }
   }
 
   const guarded = (action) => () => Promise.resolve().then(action).catch((e) => say(e.message, true));
