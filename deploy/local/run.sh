@@ -489,11 +489,13 @@ start_service() { # name
   require_free_port "$port" "$svc"
   local demo=() pages=()
   if [ "$svc" = survey-service ]; then demo=(ALF_DEMO_DATA="${ALF_DEMO_DATA:-true}"); fi
-  # the workbench page (served by reporting-service) calls assessment-service from the browser
+  # the workbench and the questionnaire form (served by reporting-service) call assessment-service and
+  # survey-service from the browser
   if [ "$svc" = reporting-service ]; then
-    pages=(ALF_DASHBOARD_ASSESSMENT_URL="http://localhost:${SERVICE_PORT[assessment-service]}")
+    pages=(ALF_DASHBOARD_ASSESSMENT_URL="http://localhost:${SERVICE_PORT[assessment-service]}"
+      ALF_DASHBOARD_SURVEY_URL="http://localhost:${SERVICE_PORT[survey-service]}")
   fi
-  if [ "$svc" = assessment-service ]; then
+  if [ "$svc" = assessment-service ] || [ "$svc" = survey-service ]; then
     pages=(QUARKUS_HTTP_CORS_ORIGINS="http://localhost:${SERVICE_PORT[reporting-service]}")
   fi
   log "starting $svc on port $port ..."
@@ -569,6 +571,7 @@ cat <<EOF
   Dashboard              http://localhost:8084/                 any demo user (monitor / monitor-demo sees units too)
   Assessor workbench     http://localhost:8084/workbench.html   assessor / assessor-demo
   Rule change impact     http://localhost:8084/impact.html      assessor / assessor-demo (admin / admin-demo publishes)
+  Questionnaire form     http://localhost:8084/questionnaire.html   reporter-01 / reporter-01-demo
   Keycloak               http://localhost:$KC_PORT/admin/  (master admin: admin / admin)
     realm alf-monitor    $KC_REALM_URL
   PostgreSQL             localhost:$PG_PORT  user alf / alf  databases alf_survey alf_assessment alf_indicator alf_reporting
