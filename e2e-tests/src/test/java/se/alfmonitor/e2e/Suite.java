@@ -169,6 +169,8 @@ public final class Suite implements AutoCloseable {
         // the workbench page calls assessment-service from the browser: the page learns where it is, and
         // assessment-service lets this suite's reporting-service origin (not the local run's 8084) read its answers
         env.put("ALF_DASHBOARD_ASSESSMENT_URL", url(Service.ASSESSMENT));
+        // the questionnaire form calls survey-service from the browser the same way (survey-service allows the origin too)
+        env.put("ALF_DASHBOARD_SURVEY_URL", url(Service.SURVEY));
         env.put("QUARKUS_HTTP_CORS_ORIGINS", url(Service.REPORTING));
         env.putAll(extraEnvironment.getOrDefault(service, Map.of()));
         // a killed instance's partitions move to the next member after 10 s instead of the client's default 45 s

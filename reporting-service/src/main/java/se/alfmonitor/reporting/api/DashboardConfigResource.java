@@ -11,7 +11,7 @@ import se.alfmonitor.reporting.config.DashboardConfig;
 @Path("/config.json")
 public class DashboardConfigResource {
 
-    public record PageConfig(String authServerUrl, String clientId, String assessmentUrl) {
+    public record PageConfig(String authServerUrl, String clientId, String assessmentUrl, String surveyUrl) {
     }
 
     private final DashboardConfig config;
@@ -24,8 +24,12 @@ public class DashboardConfigResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public PageConfig get() {
-        String assessment = config.assessmentUrl().strip();
-        return new PageConfig(config.authServerUrl(), config.clientId(),
-                assessment.endsWith("/") ? assessment.substring(0, assessment.length() - 1) : assessment);
+        return new PageConfig(config.authServerUrl(), config.clientId(), withoutSlash(config.assessmentUrl()),
+                withoutSlash(config.surveyUrl()));
+    }
+
+    private static String withoutSlash(String url) {
+        String stripped = url.strip();
+        return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The pages (dashboard, assessor workbench, rule change impact) and the dashboard's live stream. */
+/** The pages (dashboard, assessor workbench, rule change impact, region coordinator) and the dashboard's live stream. */
 @ConfigMapping(prefix = "alf.dashboard")
 public interface DashboardConfig {
 
@@ -23,6 +23,13 @@ public interface DashboardConfig {
      */
     @WithDefault("http://localhost:8082")
     String assessmentUrl();
+
+    /**
+     * survey-service as the browser reaches it: the region coordinator page reads the units and their submissions'
+     * status there, so it must allow this service's origin (its {@code quarkus.http.cors.origins}).
+     */
+    @WithDefault("http://localhost:8081")
+    String surveyUrl();
 
     /** How often an idle event stream gets a {@code ping}, so that proxies do not close it. */
     @WithDefault("PT25S")
