@@ -265,7 +265,9 @@
   async function copy() {
     const text = $('reminders').value;
     try {
-      await navigator.clipboard.writeText(text);
+      // a browser that neither writes nor refuses (no permission asked in time) counts as refusing
+      await Promise.race([navigator.clipboard.writeText(text),
+        new Promise((resolve, reject) => setTimeout(() => reject(new Error('clipboard')), 1000))]);
     } catch (e) {
       // without clipboard permission the list is selected, for Ctrl+C
       $('reminders').focus();
