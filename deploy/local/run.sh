@@ -489,8 +489,8 @@ start_service() { # name
   require_free_port "$port" "$svc"
   local demo=() pages=()
   if [ "$svc" = survey-service ]; then demo=(ALF_DEMO_DATA="${ALF_DEMO_DATA:-true}"); fi
-  # the workbench and the questionnaire form (served by reporting-service) call assessment-service and
-  # survey-service from the browser
+  # the pages served by reporting-service call assessment-service (workbench, impact) and survey-service
+  # (questionnaire form, region coordinator) from the browser
   if [ "$svc" = reporting-service ]; then
     pages=(ALF_DASHBOARD_ASSESSMENT_URL="http://localhost:${SERVICE_PORT[assessment-service]}"
       ALF_DASHBOARD_SURVEY_URL="http://localhost:${SERVICE_PORT[survey-service]}")
@@ -572,6 +572,7 @@ cat <<EOF
   Assessor workbench     http://localhost:8084/workbench.html   assessor / assessor-demo
   Rule change impact     http://localhost:8084/impact.html      assessor / assessor-demo (admin / admin-demo publishes)
   Questionnaire form     http://localhost:8084/questionnaire.html   reporter-01 / reporter-01-demo
+  Region coordinator     http://localhost:8084/coordinator.html reporter-01 / reporter-01-demo (region 01; monitor / monitor-demo chooses any region)
   Keycloak               http://localhost:$KC_PORT/admin/  (master admin: admin / admin)
     realm alf-monitor    $KC_REALM_URL
   PostgreSQL             localhost:$PG_PORT  user alf / alf  databases alf_survey alf_assessment alf_indicator alf_reporting

@@ -53,21 +53,38 @@ final class Browser implements AutoCloseable {
             + System.getProperty("alf.e2e.axe-version", "4.6.3") + "/axe.min.js";
 
     /**
-     * Checked before the suite starts (no browser, no reason to start PostgreSQL, Kafka, Keycloak and four services):
-     * without Chromium a browser test class is skipped with the reason, never failed.
+     * Whether a missing Chromium fails the browser tests instead of skipping them: CI sets it (.ci/run exports
+     * {@code ALF_E2E_REQUIRE_CHROMIUM=true}), so that a build without the browser tests never passes there.
      */
-    static final ExecutionCondition INSTALLED = context -> {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
-        }
-        String reason = "No Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
-                + ": the browser tests are skipped (Debian: apt-get install chromium chromium-driver; "
-                + "elsewhere set -Dalf.e2e.chromium and -Dalf.e2e.chromedriver)";
-        if (context.getTestMethod().isEmpty()) {
-            System.out.println("WARNING: " + reason);
-        }
-        return ConditionEvaluationResult.disabled(reason);
-    };
+    static final boolean REQUIRED = Boolean.parseBoolean(System.getProperty("alf.e2e.require-chromium",
+            System.getenv().getOrDefault("ALF_E2E_REQUIRE_CHROMIUM", "false")));
+
+    /**
+     * Checked before the suite starts (no browser, no reason to start PostgreSQL, Kafka, Keycloak and four services):
+     * without Chromium a browser test class is skipped with the reason, or fails where Chromium is {@link #REQUIRED}.
+     */
+    static final ExecutionCondition INSTALLED = installed(CHROMIUM, CHROMEDRIVER, REQUIRED);
+
+    static ExecutionCondition installed(Path chromium, Path chromedriver, boolean required) {
+        return context -> {
+            if (Files.isExecutable(chromium) && Files.isExecutable(chromedriver)) {
+                return ConditionEvaluationResult.enabled("Chromium at " + chromium);
+            }
+            String missing = "No Chromium at " + chromium + " or no chromedriver at " + chromedriver;
+            if (required) {
+                // an exception from a condition fails the class: the browser tests are required here
+                throw new IllegalStateException(missing + ", and the browser tests are required "
+                        + "(ALF_E2E_REQUIRE_CHROMIUM / -Dalf.e2e.require-chromium)");
+            }
+            String reason = missing
+                    + ": the browser tests are skipped (Debian: apt-get install chromium chromium-driver; "
+                    + "elsewhere set -Dalf.e2e.chromium and -Dalf.e2e.chromedriver)";
+            if (context.getTestMethod().isEmpty()) {
+                System.out.println("WARNING: " + reason);
+            }
+            return ConditionEvaluationResult.disabled(reason);
+        };
+    }
 
     private final WebDriver driver;
     private final String name;

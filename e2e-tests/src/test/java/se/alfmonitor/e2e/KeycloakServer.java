@@ -124,13 +124,22 @@ final class KeycloakServer {
      * demo users have (a test that needs a second assessor, which the demo realm does not have).
      */
     void addPerson(String username, String role) {
+        addPerson(username, role, null);
+    }
+
+    /** As {@link #addPerson(String, String)}, with the attribute {@code region_code} (a reporter's region) if given. */
+    void addPerson(String username, String role, String regionCode) {
         String base = "http://localhost:" + port;
         String adminToken = adminToken();
+        Map<String, Object> person = new java.util.HashMap<>(Map.of("username", username, "enabled", true,
+                "email", username + "@alfmonitor.example", "emailVerified", true, "firstName", "Test",
+                "lastName", username, "credentials", List.of(Map.of("type", "password", "value", username + "-demo",
+                        "temporary", false))));
+        if (regionCode != null) {
+            person.put("attributes", Map.of("region_code", List.of(regionCode)));
+        }
         given().auth().oauth2(adminToken).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "enabled", true, "email", username + "@alfmonitor.example",
-                        "emailVerified", true, "firstName", "Test", "lastName", username,
-                        "credentials", List.of(Map.of("type", "password", "value", username + "-demo",
-                                "temporary", false))))
+                .body(person)
                 .post(base + "/admin/realms/alf-monitor/users")
                 .then().statusCode(201);
         String userId = given().auth().oauth2(adminToken).queryParam("username", username).queryParam("exact", true)

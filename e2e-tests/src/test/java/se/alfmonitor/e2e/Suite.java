@@ -193,6 +193,11 @@ public final class Suite implements AutoCloseable {
         keycloak.addPerson(username, role);
     }
 
+    /** A person with one realm role and the region claim {@code region_code} (a reporter of that region). */
+    public void addPerson(String username, String role, String regionCode) {
+        keycloak.addPerson(username, role, regionCode);
+    }
+
     public RealmTokens tokens() {
         return tokens;
     }

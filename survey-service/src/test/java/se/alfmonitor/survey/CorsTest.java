@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The questionnaire form (reporting-service's origin) may call this service from the browser; no other site may. */
+/** The pages (reporting-service's origin: the questionnaire form, the region coordinator page) may call this service
+ * from the browser; no other site may. */
 @QuarkusTest
 class CorsTest {
 

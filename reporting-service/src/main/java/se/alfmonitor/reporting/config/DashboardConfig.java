@@ -5,7 +5,10 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The pages (dashboard, assessor workbench, rule change impact, questionnaire form) and the dashboard's live stream. */
+/**
+ * The pages (dashboard, assessor workbench, rule change impact, questionnaire form, region coordinator) and the
+ * dashboard's live stream.
+ */
 @ConfigMapping(prefix = "alf.dashboard")
 public interface DashboardConfig {
 
@@ -26,7 +29,8 @@ public interface DashboardConfig {
 
     /**
      * survey-service as the browser reaches it: the questionnaire form reads the definitions there and writes the
-     * submissions, so it must allow this service's origin (its {@code quarkus.http.cors.origins}).
+     * submissions, the region coordinator page reads the units and their submissions' status, so it must allow this
+     * service's origin (its {@code quarkus.http.cors.origins}).
      */
     @WithDefault("http://localhost:8081")
     String surveyUrl();

@@ -12,7 +12,8 @@ import jakarta.enterprise.event.Observes;
  * service, the realm it signs in with and the services the page itself calls, never inside another site's frame.
  * Styles may be inline, since the chart library positions its tooltips with style attributes; a style cannot run
  * code. Each page may connect only where it must: the dashboard reads this service alone, the workbench and the rule
- * change impact page also assessment-service, the questionnaire form also survey-service.
+ * change impact page also assessment-service, the questionnaire form and the region coordinator page also
+ * survey-service.
  */
 @ApplicationScoped
 public class PageHeaders {
@@ -22,9 +23,9 @@ public class PageHeaders {
     public PageHeaders(DashboardConfig config) {
         String dashboard = policy(config.authServerUrl() + "/");
         String withAssessment = policy(config.authServerUrl() + "/ " + origin(config.assessmentUrl()));
-        String questionnaire = policy(config.authServerUrl() + "/ " + origin(config.surveyUrl()));
+        String withSurvey = policy(config.authServerUrl() + "/ " + origin(config.surveyUrl()));
         this.policies = Map.of("/", dashboard, "/index.html", dashboard, "/workbench.html", withAssessment,
-                "/impact.html", withAssessment, "/questionnaire.html", questionnaire);
+                "/impact.html", withAssessment, "/questionnaire.html", withSurvey, "/coordinator.html", withSurvey);
     }
 
     private static String policy(String connectTo) {
