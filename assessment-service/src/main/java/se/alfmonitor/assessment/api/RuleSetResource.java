@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,7 +61,7 @@ public class RuleSetResource {
     }
 
     public record RuleSetSummary(String version, String questionnaireKey, String questionnaireVersion,
-            String status, Instant publishedAt, boolean active, boolean shipped, int levels, int ambiguities,
+            @Schema(enumeration = { "DRAFT", "PUBLISHED" }) String status, Instant publishedAt, boolean active, boolean shipped, int levels, int ambiguities,
             String descriptionSv, String descriptionEn) {
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import se.alfmonitor.reporting.api.csv.CsvTable;
 import se.alfmonitor.reporting.api.csv.Tabular;
 import se.alfmonitor.reporting.domain.Area;
@@ -22,7 +24,9 @@ public record ComplianceDto(
     public record RegionSummary(String code, String name, int respondingUnits, BigDecimal averageShare) {
     }
 
-    public record LevelShares(int number, String area, String labelSv, Map<String, BigDecimal> shares,
+    public record LevelShares(int number,
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            String labelSv, Map<String, BigDecimal> shares,
             BigDecimal nationalShare) {
     }
 
