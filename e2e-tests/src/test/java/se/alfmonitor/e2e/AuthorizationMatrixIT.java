@@ -79,9 +79,13 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
         // survey-service
         list.add(new Endpoint(Service.SURVEY, "GET", "/api/regions", ANY_ROLE, none));
         list.add(new Endpoint(Service.SURVEY, "GET", "/api/units?regionCode=01", ANY_ROLE_OWN_REGION, none));
-        list.add(new Endpoint(Service.SURVEY, "PUT", "/api/units/01-AUTHZ-NEW-{random}", EnumSet.of(Caller.ADMIN),
+        list.add(new Endpoint(Service.SURVEY, "PUT", "/api/units/01-AUTHZ-NEW-{random}", WRITERS_OWN,
                 r -> r.contentType(ContentType.JSON).body(Map.of("name", "Ny", "regionCode", "01",
                         "directPatientContact", true))));
+        list.add(new Endpoint(Service.SURVEY, "GET", "/api/units/{unit}/history", READERS_OWN, none));
+        list.add(new Endpoint(Service.SURVEY, "GET", "/api/campaigns/alf-2018-2021/history",
+                EnumSet.of(Caller.REPORTER_OWN, Caller.REPORTER_OTHER, Caller.ASSESSOR, Caller.MONITOR, Caller.ADMIN),
+                none));
         list.add(new Endpoint(Service.SURVEY, "GET", "/api/questionnaires", ANY_ROLE, none));
         list.add(new Endpoint(Service.SURVEY, "GET", "/api/questionnaires/alf-usve/2021", ANY_ROLE, none));
         list.add(new Endpoint(Service.SURVEY, "GET", "/api/campaigns", ANY_ROLE, none));
@@ -119,10 +123,14 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
                 EnumSet.of(Caller.ASSESSOR), r -> r.contentType(ContentType.JSON).body(Map.of("comment", "x"))));
         // assessment-service
         list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/assessments?regionCode=01", READERS_OWN, none));
+        list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/assessments?regionCode=01&limit=5&view=summary",
+                READERS_OWN, none));
         list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/rule-sets", ANY_ROLE, none));
         list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/rule-sets/2021.1", ANY_ROLE, none));
         list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/reviews", EnumSet.of(Caller.ASSESSOR, Caller.ADMIN),
                 none));
+        list.add(new Endpoint(Service.ASSESSMENT, "GET", "/api/reviews?campaignId=alf-2018-2021&status=PENDING",
+                EnumSet.of(Caller.ASSESSOR, Caller.ADMIN), none));
         list.add(new Endpoint(Service.ASSESSMENT, "POST", "/api/reviews/{uuid}/decision",
                 EnumSet.of(Caller.ASSESSOR), r -> r.contentType(ContentType.JSON)
                         .body(Map.of("decision", "APPROVED", "comment", "ok"))));

@@ -34,12 +34,13 @@ class RegistryMaintenanceTest {
         Instant start = Instant.now();
         String id = "01-REG-" + Api.suffix();
         put(Tokens.reporter("01"), id, unit("Kliniken för kirurgi", "01", null)).statusCode(201)
-                .body("regionCode", equalTo("01")).body("active", equalTo(true)).body("provider", equalTo("OWN_REGION"));
+                .body("regionCode", equalTo("01")).body("active", equalTo(true))
+                .body("provider", equalTo("OWN_REGION"));
         Map<String, Object> renamed = unit("Kliniken för kirurgi och urologi", "01", null);
         renamed.put("hostRegionCode", "03");
         renamed.put("provider", "OTHER_REGION");
-        put(Tokens.reporter("01"), id, renamed).statusCode(200).body("name", equalTo("Kliniken för kirurgi och urologi"))
-                .body("hostRegionCode", equalTo("03"));
+        put(Tokens.reporter("01"), id, renamed).statusCode(200)
+                .body("name", equalTo("Kliniken för kirurgi och urologi")).body("hostRegionCode", equalTo("03"));
         // the same again changes nothing and writes no history
         put(Tokens.reporter("01"), id, renamed).statusCode(200);
         given().auth().oauth2(Tokens.admin()).queryParam("regionCode", "01").get("/api/units").then().statusCode(200)

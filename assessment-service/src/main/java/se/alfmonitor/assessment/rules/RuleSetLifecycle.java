@@ -49,7 +49,8 @@ public class RuleSetLifecycle {
     /**
      * @param created true for a new version, false when a draft was replaced
      */
-    public record Upload(String version, @Schema(enumeration = { "DRAFT", "PUBLISHED" }) String status, int revision, boolean created) {
+    public record Upload(String version, @Schema(enumeration = { "DRAFT", "PUBLISHED" }) String status,
+            int revision, boolean created) {
     }
 
     void onStart(@Observes StartupEvent start) {

@@ -29,7 +29,9 @@ public record ComplianceMatrix(List<String> regions, List<Level> levels, Map<Str
     public record Cell(int met, int notApplicable, int pending, int responding, BigDecimal share) {
     }
 
-    public record Level(int number, @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area, Map<String, Cell> regions, Cell nation) {
+    public record Level(int number,
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            Map<String, Cell> regions, Cell nation) {
     }
 
     public record MeetingAll(int count, BigDecimal share, Map<String, Integer> byRegion) {

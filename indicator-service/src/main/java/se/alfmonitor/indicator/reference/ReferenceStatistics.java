@@ -85,7 +85,8 @@ public class ReferenceStatistics {
     }
 
     /** One version of one kind and year, as served. */
-    public record Version(@Schema(enumeration = { "population", "cancer-incidence" }) String kind, int year, int version, String source, String loadedBy, Instant loadedAt,
+    public record Version(@Schema(enumeration = { "population", "cancer-incidence" }) String kind, int year,
+            int version, String source, String loadedBy, Instant loadedAt,
             List<Row> values) {
     }
 

@@ -66,7 +66,7 @@ public class UnitService {
      */
     @Transactional
     public boolean put(String id, Unit request, Actor actor) {
-        locks.lock(KeyedLocks.Key.of(LOCK_NAMESPACE, id));
+        locks.lock(lockKey(id));
         UnitEntity unit = UnitEntity.findById(id);
         boolean created = unit == null;
         Unit before = created ? null : toUnit(unit);
@@ -98,6 +98,11 @@ public class UnitService {
                 unit.hostRegionCode, unit.provider.name(), unit.designatedYear, unit.directPatientContact,
                 unit.active));
         return created;
+    }
+
+    /** The key of the lock every write of one unit id takes first. */
+    public static KeyedLocks.Key lockKey(String id) {
+        return KeyedLocks.Key.of(LOCK_NAMESPACE, id);
     }
 
     private static void validate(String id, Unit request) {
