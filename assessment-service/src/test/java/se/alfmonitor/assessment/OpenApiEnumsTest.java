@@ -24,8 +24,9 @@ class OpenApiEnumsTest {
                 "PENDING_REVIEW");
         assertThat(schemas.getList("ReviewStatus.enum")).containsExactly("PENDING", "APPROVED", "REJECTED",
                 "SUPERSEDED");
-        assertThat(schemas.getList("Level.properties.area.enum")).containsExactly("GENERAL", "RESEARCH", "EDUCATION",
-                "DEVELOPMENT");
+        String level = schemas.getString("AssessmentView.properties.levels.items.'$ref'");
+        assertThat(schemas.getList(level.substring(level.lastIndexOf('/') + 1) + ".properties.area.enum"))
+                .containsExactly("GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT");
         assertThat(schemas.getList("AssessmentSummaryLevel.properties.area.enum")).containsExactly("GENERAL",
                 "RESEARCH", "EDUCATION", "DEVELOPMENT");
         assertThat(schemas.getList("RemediationView.properties.status.enum")).containsExactly("OPEN", "RESOLVED",
@@ -37,7 +38,7 @@ class OpenApiEnumsTest {
         JsonPath paths = JsonPath.from(document).setRootPath("paths");
         assertThat(paths.getList("'/api/assessments'.get.parameters.name")).contains("campaignId", "regionCode",
                 "unitId", "status", "hasPendingReviews", "limit", "cursor", "view");
-        assertThat(paths.getList("'/api/assessments'.get.responses.'200'.headers.keySet()")).contains("Next-Cursor",
+        assertThat(paths.getMap("'/api/assessments'.get.responses.'200'.headers").keySet()).contains("Next-Cursor",
                 "Link");
         assertThat(paths.getList("'/api/reviews'.get.parameters.name")).contains("campaignId", "status");
     }
