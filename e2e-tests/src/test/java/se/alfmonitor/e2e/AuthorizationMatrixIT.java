@@ -85,6 +85,7 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
         add.accept("survey-service PUT /api/units/{id}", "/api/units/01-AUTHZ-NEW-{random}",
                 r -> r.contentType(ContentType.JSON).body(Map.of("name", "Ny", "regionCode", "01",
                         "directPatientContact", true)));
+        add.accept("survey-service GET /api/units/{id}/history", "/api/units/{unit}/history", NONE);
         add.accept("survey-service GET /api/questionnaires/{key}/{version}", "/api/questionnaires/alf-usve/2021", NONE);
         add.accept("survey-service GET /api/campaigns/{id}", "/api/campaigns/alf-2018-2021", NONE);
         add.accept("survey-service POST /api/campaigns/{id}/lock", "/api/campaigns/no-such-campaign/lock", NONE);

@@ -639,8 +639,10 @@ final class HostileCorpus {
                 .json(String.format(valid, "")).expect(400, "INVALID_REQUEST", "CONSTRAINT_VIOLATION"));
         c.add(named("unit: id of 2000 characters").call(SURVEY, "PUT", "/api/units/" + "u".repeat(2000), ADMIN)
                 .json(String.format(valid, "")).expect(400, "INVALID_REQUEST", "CONSTRAINT_VIOLATION"));
-        c.add(named("unit: by a reporter").call(SURVEY, "PUT", "/api/units/01-HOSTILE-NEW", REPORTER_01)
-                .json(String.format(valid, "")).expect(403, "FORBIDDEN"));
+        c.add(named("unit: by a reporter for another region").call(SURVEY, "PUT", "/api/units/03-HOSTILE-NEW",
+                REPORTER_01).json(String.format(valid, "").replace("\"01\"", "\"03\"")).expect(403, "OTHER_REGION"));
+        c.add(named("unit: registered inactive by a reporter").call(SURVEY, "PUT", "/api/units/01-HOSTILE-NEW",
+                REPORTER_01).json(String.format(valid, ", \"active\": false")).expect(403, "ADMIN_ONLY", "ADMIN_ONLY"));
     }
 
     private static HostileCase.Builder unit(String name) {

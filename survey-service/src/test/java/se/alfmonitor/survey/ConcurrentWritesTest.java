@@ -39,6 +39,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import se.alfmonitor.survey.persistence.SubmissionLock;
+import se.alfmonitor.survey.units.UnitService;
 import se.alfmonitor.testing.HeldLocks;
 import se.alfmonitor.testing.Tokens;
 
@@ -241,6 +242,37 @@ class ConcurrentWritesTest {
         assertThat(loser.<String> path("detail")).contains(winner.<String> path("id"));
         given().auth().oauth2(Tokens.monitor()).get("/api/submissions?campaignId={c}&unitId={u}", Api.ALF, unit)
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(winner.path("id")));
+    }
+
+    @Test
+    void twoFirstRegistrationsOfOneUnitAtOnceMakeOneUnitAndBothAreInItsHistory() throws Exception {
+        String unit = "01-RACE-" + Api.suffix();
+        ExtractableResponse<Response> one;
+        ExtractableResponse<Response> two;
+        try (HeldLocks.Hold hold = HeldLocks.hold(UnitService.lockKey(unit))) {
+            Future<ExtractableResponse<Response>> creating = send(() -> registerUnit(unit, "Första namnet"));
+            hold.awaitReached();
+            Future<ExtractableResponse<Response>> competing = send(() -> registerUnit(unit, "Andra namnet"));
+            awaitSecondParked(hold);
+            hold.release();
+            one = creating.get(60, TimeUnit.SECONDS);
+            two = competing.get(60, TimeUnit.SECONDS);
+        }
+        // without the unit's lock both would find no unit and the second insert would fail on the primary key
+        assertThat(List.of(one.statusCode(), two.statusCode())).as(one.asString() + two.asString())
+                .containsExactly(201, 200);
+        given().auth().oauth2(Tokens.reporter("01")).get("/api/units/{id}/history", unit).then().statusCode(200)
+                .body("action", contains("CREATED", "UPDATED"))
+                .body("[1].changes[0].before", equalTo("Första namnet"))
+                .body("[1].changes[0].after", equalTo("Andra namnet"));
+        given().auth().oauth2(Tokens.admin()).queryParam("regionCode", "01").get("/api/units").then().statusCode(200)
+                .body("findAll { it.id == '" + unit + "' }.name", contains("Andra namnet"));
+    }
+
+    private static ExtractableResponse<Response> registerUnit(String id, String name) {
+        return given().auth().oauth2(Tokens.reporter("01")).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "regionCode", "01", "directPatientContact", true))
+                .put("/api/units/{id}", id).then().extract();
     }
 
     /**

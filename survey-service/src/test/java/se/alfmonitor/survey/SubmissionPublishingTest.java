@@ -82,13 +82,16 @@ class SubmissionPublishingTest {
     }
 
     @Test
-    void unitsNeedAdminAndAToken() {
+    void unitsNeedAWritingRoleOfTheirRegionAndAToken() {
         given().contentType(ContentType.JSON).body(Map.of("name", "x", "regionCode", "01",
                 "directPatientContact", true))
                 .put("/api/units/{id}", "01-NOPE").then().statusCode(401);
-        given().auth().oauth2(Tokens.reporter("01")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.assessor()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "regionCode", "01", "directPatientContact", true))
                 .put("/api/units/{id}", "01-NOPE").then().statusCode(403);
+        given().auth().oauth2(Tokens.reporter("03")).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "regionCode", "01", "directPatientContact", true))
+                .put("/api/units/{id}", "01-NOPE").then().statusCode(403).body("code", equalTo("OTHER_REGION"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "regionCode", "04", "hostRegionCode", "99", "directPatientContact", true))
                 .put("/api/units/{id}", "04-NOPE")

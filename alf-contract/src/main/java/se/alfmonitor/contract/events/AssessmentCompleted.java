@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +29,8 @@ public record AssessmentCompleted(
     /**
      * @param explanation which items and answers decided the outcome and the rule applied, in Swedish and English
      */
-    public record Level(int number, String area, LevelOutcome outcome, JsonNode explanation) {
+    public record Level(int number,
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            LevelOutcome outcome, JsonNode explanation) {
     }
 }

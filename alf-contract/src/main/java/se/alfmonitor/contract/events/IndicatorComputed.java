@@ -3,6 +3,8 @@ package se.alfmonitor.contract.events;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -12,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record IndicatorComputed(
         String indicator,
         String orgUnit,
-        String orgUnitLevel,
+        @Schema(enumeration = { "UNIT", "REGION", "ALF", "NATION" }) String orgUnitLevel,
         String period,
         BigDecimal numerator,
         BigDecimal denominator,

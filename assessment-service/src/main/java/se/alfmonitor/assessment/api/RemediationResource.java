@@ -5,6 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -45,6 +47,7 @@ public class RemediationResource {
             @QueryParam("regionCode") @Pattern(regexp = "\\d{2}", message = "must be a two-digit region code")
             String regionCode,
             @QueryParam("unitId") String unitId,
+            @Parameter(schema = @Schema(enumeration = { "OPEN", "RESOLVED", "OVERDUE" }))
             @QueryParam("status") @Pattern(regexp = "OPEN|RESOLVED|OVERDUE",
                     message = "must be OPEN, RESOLVED or OVERDUE") String status) {
         return remediations.list(campaignId, caller.scopeRegion(regionCode).orElse(null), unitId, status);

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -44,18 +46,20 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN })
-    @Operation(summary = "Review items", description = "Free-text examples awaiting or having had an assessor's "
-            + "judgement.")
+    @Operation(summary = "The review queue", description = "Review items ordered by creation, filtered by campaign, "
+            + "status, region and unit; a filter left out is no filter.")
     @APIResponse(responseCode = "200", description = "Review items")
     @APIResponse(responseCode = "400", description = "INVALID_REQUEST: a filter is not valid (e.g. a region code "
             + "that is not two digits)")
     public List<ReviewView> list(
+            @QueryParam("campaignId") String campaignId,
+            @Parameter(schema = @Schema(implementation = ReviewStatus.class))
             @QueryParam("status") @Pattern(regexp = "PENDING|APPROVED|REJECTED|SUPERSEDED",
                     message = "must be PENDING, APPROVED, REJECTED or SUPERSEDED") String status,
             @QueryParam("regionCode") @Pattern(regexp = "\\d{2}", message = "must be a two-digit region code")
             String regionCode,
             @QueryParam("unitId") String unitId) {
-        return reviews.list(status == null ? null : ReviewStatus.valueOf(status), regionCode, unitId);
+        return reviews.list(campaignId, status == null ? null : ReviewStatus.valueOf(status), regionCode, unitId);
     }
 
     /** Who opened, decided or superseded the review, and when. */

@@ -69,7 +69,8 @@ public class RuleSetResource {
     }
 
     public record RuleSetSummary(String version, String questionnaireKey, String questionnaireVersion,
-            String status, Instant publishedAt, boolean active, boolean shipped, int levels, int ambiguities,
+            @Schema(enumeration = { "DRAFT", "PUBLISHED" }) String status, Instant publishedAt, boolean active,
+            boolean shipped, int levels, int ambiguities,
             String descriptionSv, String descriptionEn) {
     }
 

@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.override.SiteVisitOverrides;
@@ -225,17 +224,6 @@ public class AssessmentService {
         next.areas = areas(levels);
         next.reason = reason;
         next.latest = true;
-    }
-
-    public List<AssessmentView> latest(String campaignId, String regionCode, String unitId) {
-        QueryFilter filter = QueryFilter.where("latest = true")
-                .eq("campaignId", campaignId)
-                .eq("regionCode", regionCode)
-                .eq("unitId", unitId);
-        List<AssessmentEntity> found = AssessmentEntity.<AssessmentEntity>find(filter.query(),
-                Sort.by("unitId").and("campaignId"), filter.params()).list();
-        carried.compose(found);
-        return found.stream().map(AssessmentService::toView).toList();
     }
 
     public static Map<String, AreaCount> areas(List<AssessmentCompleted.Level> levels) {

@@ -31,6 +31,19 @@ public final class QueryFilter {
         return this;
     }
 
+    /** Adds a fixed condition without parameters, such as {@code pendingReviews > 0}. */
+    public QueryFilter and(String condition) {
+        clauses.add(condition);
+        return this;
+    }
+
+    /** Adds a condition with its named parameters; the names must not clash with those of {@link #eq}. */
+    public QueryFilter and(String condition, Map<String, Object> parameters) {
+        clauses.add(condition);
+        params.putAll(parameters);
+        return this;
+    }
+
     public String query() {
         return String.join(" and ", clauses);
     }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.panache.common.Sort;
@@ -46,7 +48,8 @@ public class SiteVisitOverrides {
         this.ruleSets = ruleSets;
     }
 
-    public record OverrideRequest(String unitId, String campaignId, Integer level, String outcome, String reason,
+    public record OverrideRequest(String unitId, String campaignId, Integer level,
+            @Schema(enumeration = { "MET", "NOT_MET" }) String outcome, String reason,
             String visitedOn) {
     }
 

@@ -3,6 +3,8 @@ package se.alfmonitor.assessment.remediation;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A level a unit must remedy.
  *
@@ -14,10 +16,10 @@ public record RemediationView(
         String regionCode,
         String campaignId,
         int level,
-        String area,
-        String outcome,
+        @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+        @Schema(enumeration = { "NOT_MET", "PENDING_REVIEW" }) String outcome,
         LocalDate dueDate,
-        String status,
+        @Schema(enumeration = { "OPEN", "RESOLVED", "OVERDUE" }) String status,
         Instant openedAt,
         Instant resolvedAt) {
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.assessment.assessment.AssessmentEntity;
@@ -32,7 +34,8 @@ public class ReviewDecisionService {
         this.ruleSets = ruleSets;
     }
 
-    public record DecisionRequest(String decision, String comment) {
+    public record DecisionRequest(@Schema(enumeration = { "APPROVED", "REJECTED" }) String decision,
+            String comment) {
     }
 
     /**

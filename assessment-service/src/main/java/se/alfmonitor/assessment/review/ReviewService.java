@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.hibernate.Session;
 
 import io.quarkus.panache.common.Sort;
@@ -184,8 +186,9 @@ public class ReviewService {
         return new ReviewDecision(item.id, item.status, item.comment, item.decidedBy);
     }
 
-    public List<ReviewView> list(ReviewStatus status, String regionCode, String unitId) {
+    public List<ReviewView> list(String campaignId, ReviewStatus status, String regionCode, String unitId) {
         QueryFilter filter = QueryFilter.where("1 = 1")
+                .eq("campaignId", campaignId)
                 .eq("status", status)
                 .eq("regionCode", regionCode)
                 .eq("unitId", unitId);
@@ -204,7 +207,10 @@ public class ReviewService {
                 .toList();
     }
 
-    public record ReviewAuditView(String action, String fromStatus, String toStatus, String comment, String actor,
+    public record ReviewAuditView(
+            @Schema(enumeration = { "OPENED", "DECIDED", "SUPERSEDED", "REOPENED" }) String action,
+            @Schema(implementation = ReviewStatus.class) String fromStatus,
+            @Schema(implementation = ReviewStatus.class) String toStatus, String comment, String actor,
             Instant at) {
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -29,7 +31,8 @@ public final class RuleSetDiff {
     /**
      * @param status CHANGED, ADDED (only in {@code to}) or REMOVED (only in {@code from})
      */
-    public record LevelChange(int number, String status, List<FieldChange> changes) {
+    public record LevelChange(int number,
+            @Schema(enumeration = { "CHANGED", "ADDED", "REMOVED" }) String status, List<FieldChange> changes) {
     }
 
     /**

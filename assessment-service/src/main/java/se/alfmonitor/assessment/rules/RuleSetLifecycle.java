@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +49,8 @@ public class RuleSetLifecycle {
     /**
      * @param created true for a new version, false when a draft was replaced
      */
-    public record Upload(String version, String status, int revision, boolean created) {
+    public record Upload(String version, @Schema(enumeration = { "DRAFT", "PUBLISHED" }) String status,
+            int revision, boolean created) {
     }
 
     void onStart(@Observes StartupEvent start) {

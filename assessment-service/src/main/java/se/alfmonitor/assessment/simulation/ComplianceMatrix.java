@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import se.alfmonitor.contract.Shares;
 import se.alfmonitor.contract.events.LevelOutcome;
 
@@ -27,7 +29,9 @@ public record ComplianceMatrix(List<String> regions, List<Level> levels, Map<Str
     public record Cell(int met, int notApplicable, int pending, int responding, BigDecimal share) {
     }
 
-    public record Level(int number, String area, Map<String, Cell> regions, Cell nation) {
+    public record Level(int number,
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            Map<String, Cell> regions, Cell nation) {
     }
 
     public record MeetingAll(int count, BigDecimal share, Map<String, Integer> byRegion) {

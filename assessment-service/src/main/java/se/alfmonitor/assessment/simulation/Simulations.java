@@ -11,6 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -65,6 +67,7 @@ public class Simulations {
 
     /** A simulation without its result, as listed and as answered when requested. */
     public record SimulationSummary(UUID id, String candidateVersion, Integer candidateRevision, String campaignId,
+            @Schema(enumeration = { SimulationEntity.RUNNING, SimulationEntity.DONE, SimulationEntity.FAILED })
             String status, int evaluated, int total, String requestedBy, Instant requestedAt, Instant finishedAt,
             String failure) {
     }
@@ -74,6 +77,7 @@ public class Simulations {
      * @param changes every unit level whose outcome changes, by unit and level; empty until DONE
      */
     public record SimulationView(UUID id, String candidateVersion, Integer candidateRevision, String campaignId,
+            @Schema(enumeration = { SimulationEntity.RUNNING, SimulationEntity.DONE, SimulationEntity.FAILED })
             String status, int evaluated, int total, String requestedBy, Instant requestedAt, Instant finishedAt,
             String failure, SimulationResult result, List<UnitChange> changes) {
     }

@@ -3,9 +3,14 @@ package se.alfmonitor.indicator.catalogue;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import se.alfmonitor.indicator.values.OrgUnitLevel;
 
 /**
  * One indicator of the catalogue, as served by {@code GET /api/indicators}. The contract fields are {@code code,
@@ -37,11 +42,12 @@ public record IndicatorDefinition(
         BigDecimal factor,
         String unit,
         PeriodType periodType,
-        List<String> levels,
+        @Schema(type = SchemaType.ARRAY, implementation = OrgUnitLevel.class) List<String> levels,
         String source,
-        String feed,
+        @Schema(enumeration = { FEED_ASSESSMENT, FEED_QUESTIONNAIRE, FEED_CANCER_STUDIES, FEED_STARTED_STUDIES,
+                FEED_ONGOING_STUDIES, FEED_LEVEL_MEAN, FEED_REGISTRY }) String feed,
         String questionnaire,
-        String baseLevel,
+        @Schema(enumeration = { "UNIT", "REGION", "ALF", "NATION" }) String baseLevel,
         String yearItem,
         String studySelection,
         List<Integer> minimumLevels,

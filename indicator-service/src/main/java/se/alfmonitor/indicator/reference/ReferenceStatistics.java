@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -83,7 +85,8 @@ public class ReferenceStatistics {
     }
 
     /** One version of one kind and year, as served. */
-    public record Version(String kind, int year, int version, String source, String loadedBy, Instant loadedAt,
+    public record Version(@Schema(enumeration = { "population", "cancer-incidence" }) String kind, int year,
+            int version, String source, String loadedBy, Instant loadedAt,
             List<Row> values) {
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import se.alfmonitor.reporting.api.csv.CsvTable;
 import se.alfmonitor.reporting.api.csv.Tabular;
 import se.alfmonitor.reporting.domain.Area;
@@ -36,7 +38,9 @@ public record ComplianceDto(
      * @param cells per region code, the counts behind the share
      * @param national the counts behind {@code nationalShare}
      */
-    public record LevelShares(int number, String area, String labelSv, Map<String, BigDecimal> shares,
+    public record LevelShares(int number,
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            String labelSv, Map<String, BigDecimal> shares,
             BigDecimal nationalShare, Map<String, Cell> cells, Cell national) {
     }
 

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import se.alfmonitor.reporting.api.csv.CsvTable;
 import se.alfmonitor.reporting.api.csv.Tabular;
 import se.alfmonitor.reporting.domain.Area;
@@ -34,12 +36,16 @@ public record RegionScorecardDto(
      * @param unmetUnits responding units of the region whose outcome is NOT_MET or PENDING_REVIEW
      * @param pendingReviewUnits of these, the units awaiting an assessor's decision
      */
-    public record Level(int number, String area, String labelSv, BigDecimal share, BigDecimal nationalShare,
+    public record Level(int number,
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            String labelSv, BigDecimal share, BigDecimal nationalShare,
             Integer unmetUnits, Integer pendingReviewUnits) {
     }
 
     /** The unweighted mean of the area's level shares, as averageShare is over all 27. */
-    public record AreaShare(String area, String labelSv, String labelEn, BigDecimal share, BigDecimal nationalShare) {
+    public record AreaShare(
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            String labelSv, String labelEn, BigDecimal share, BigDecimal nationalShare) {
     }
 
     /**

@@ -4,6 +4,8 @@ import static se.alfmonitor.reporting.api.csv.CsvTable.label;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import se.alfmonitor.reporting.api.csv.CsvTable;
 import se.alfmonitor.reporting.api.csv.Tabular;
 import se.alfmonitor.reporting.domain.Area;
@@ -12,8 +14,10 @@ import se.alfmonitor.reporting.domain.Outcome;
 /** Remediation overview in detail: every unit × unmet level of a campaign, for those allowed to see units. */
 public record RemediationUnitsDto(String campaignId, List<Item> items) implements Tabular {
 
-    public record Item(String unitId, String unitName, String regionCode, int level, String area, String labelSv,
-            String outcome) {
+    public record Item(String unitId, String unitName, String regionCode, int level,
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            String labelSv,
+            @Schema(enumeration = { "NOT_MET", "PENDING_REVIEW" }) String outcome) {
     }
 
     @Override

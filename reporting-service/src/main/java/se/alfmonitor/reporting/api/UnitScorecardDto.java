@@ -5,6 +5,8 @@ import static se.alfmonitor.reporting.api.csv.CsvTable.label;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import se.alfmonitor.reporting.api.csv.CsvTable;
@@ -30,7 +32,10 @@ public record UnitScorecardDto(
      * @param explanationSv the sentence of the assessment explaining the outcome in Swedish ({@code explanation.sv})
      * @param explanation the explanation as assessment-service published it, with the items and answers
      */
-    public record Level(int number, String area, String labelSv, String textSv, String textEn, String outcome,
+    public record Level(int number,
+            @Schema(enumeration = { "GENERAL", "RESEARCH", "EDUCATION", "DEVELOPMENT" }) String area,
+            String labelSv, String textSv, String textEn,
+            @Schema(enumeration = { "MET", "NOT_MET", "NOT_APPLICABLE", "PENDING_REVIEW" }) String outcome,
             boolean fulfilled, String explanationSv, String explanationEn, JsonNode explanation) {
     }
 

@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.problem.FieldError;
 import se.alfmonitor.contract.problem.Problem;
 import se.alfmonitor.contract.problem.ProblemException;
+import se.alfmonitor.survey.audit.RegistryAudit;
+import se.alfmonitor.survey.audit.RegistryChange;
 import se.alfmonitor.survey.persistence.CampaignEntity;
 import se.alfmonitor.survey.persistence.SubmissionEntity;
 import se.alfmonitor.survey.questionnaire.QuestionnaireDefinition;
@@ -30,9 +32,11 @@ public class CampaignService {
     private static final Set<String> STATUSES = Set.of(OPEN, CLOSED, LOCKED);
 
     private final QuestionnaireRegistry questionnaires;
+    private final RegistryAudit audit;
 
-    public CampaignService(QuestionnaireRegistry questionnaires) {
+    public CampaignService(QuestionnaireRegistry questionnaires, RegistryAudit audit) {
         this.questionnaires = questionnaires;
+        this.audit = audit;
     }
 
     public List<Campaign> list() {
@@ -47,9 +51,12 @@ public class CampaignService {
         return toCampaign(campaign);
     }
 
-    /** Creates or replaces a campaign; returns true if it was created. A locked campaign stays locked. */
+    /**
+     * Creates or replaces a campaign; returns true if it was created. A locked campaign stays locked. A change is
+     * written to the campaign's history with its actor; a replacement that changes nothing is not.
+     */
     @Transactional
-    public boolean put(String id, CampaignChange request) {
+    public boolean put(String id, CampaignChange request, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         if (request.questionnaire() == null || questionnaires.find(request.questionnaire().key(),
                 request.questionnaire().version()).isEmpty()) {
@@ -78,6 +85,7 @@ public class CampaignService {
         }
         CampaignEntity campaign = CampaignEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         boolean created = campaign == null;
+        Campaign before = created ? null : toCampaign(campaign);
         if (created) {
             campaign = new CampaignEntity();
             campaign.id = id;
@@ -105,7 +113,18 @@ public class CampaignService {
         if (created) {
             campaign.persist();
         }
+        Campaign after = toCampaign(campaign);
+        if (!after.equals(before)) {
+            audit.record(RegistryAudit.Subject.CAMPAIGN, id, created ? "CREATED" : "UPDATED", actor.name(), before,
+                    after);
+        }
         return created;
+    }
+
+    /** Every change of a campaign, oldest first; 404 for no such campaign. */
+    public List<RegistryChange> history(String id) {
+        get(id);
+        return audit.history(RegistryAudit.Subject.CAMPAIGN, id);
     }
 
     /**
@@ -121,7 +140,9 @@ public class CampaignService {
         if (LOCKED.equals(campaign.status)) {
             return toCampaign(campaign);
         }
+        Campaign before = toCampaign(campaign);
         campaign.status = LOCKED;
+        audit.record(RegistryAudit.Subject.CAMPAIGN, id, LOCKED, actor.name(), before, toCampaign(campaign));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var session = Panache.getEntityManager();
         session.flush();

@@ -56,7 +56,7 @@ public class DemoDataLoader {
         int submitted = 0;
         for (UnitDto unit : demoUnits) {
             if (UnitEntity.findById(unit.id()) == null) {
-                units.put(unit.id(), UnitDto.toUnit(unit), ACTOR.name());
+                units.put(unit.id(), UnitDto.toUnit(unit), ACTOR);
                 registered++;
             }
             if (!answers(unit)) {

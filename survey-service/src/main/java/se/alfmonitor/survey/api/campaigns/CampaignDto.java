@@ -2,6 +2,8 @@ package se.alfmonitor.survey.api.campaigns;
 
 import java.time.LocalDate;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import se.alfmonitor.survey.campaigns.Campaign;
 import se.alfmonitor.survey.questionnaire.QuestionnaireLevel;
 
@@ -18,7 +20,7 @@ public record CampaignDto(
         LocalDate opens,
         LocalDate closes,
         LocalDate remediationDue,
-        String status,
+        @Schema(enumeration = { "OPEN", "CLOSED", "LOCKED" }) String status,
         QuestionnaireLevel level) {
 
     public record QuestionnaireRef(String key, String version) {

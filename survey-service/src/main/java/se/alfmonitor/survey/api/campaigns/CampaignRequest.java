@@ -2,6 +2,8 @@ package se.alfmonitor.survey.api.campaigns;
 
 import java.time.LocalDate;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import se.alfmonitor.survey.campaigns.Campaign;
 import se.alfmonitor.survey.campaigns.CampaignChange;
 
@@ -14,7 +16,8 @@ public record CampaignRequest(
         LocalDate opens,
         LocalDate closes,
         LocalDate remediationDue,
-        String status) {
+        @Schema(enumeration = { "OPEN", "CLOSED" }, description = "OPEN when left out; locking is POST "
+                + "/api/campaigns/{id}/lock") String status) {
 
     static CampaignChange toChange(CampaignRequest r) {
         Campaign.QuestionnaireRef questionnaire = r.questionnaire() == null ? null

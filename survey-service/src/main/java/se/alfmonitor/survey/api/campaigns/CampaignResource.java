@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
+import se.alfmonitor.survey.api.RegistryChangeDto;
 import se.alfmonitor.survey.campaigns.CampaignService;
 import se.alfmonitor.survey.security.Actor;
 
@@ -77,7 +78,7 @@ public class CampaignResource {
             + "REQUIRED_MISSING, WRONG_TYPE, UNKNOWN_QUESTIONNAIRE, INVALID_PERIOD, INVALID_OPTION")
     public Response put(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id,
             @NotNull CampaignRequest request) {
-        boolean created = campaigns.put(id, CampaignRequest.toChange(request));
+        boolean created = campaigns.put(id, CampaignRequest.toChange(request), Actor.of(caller));
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(CampaignDto.from(campaigns.get(id)))
                 .build();
     }
@@ -91,5 +92,17 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", description = "No such campaign")
     public CampaignDto lock(@PathParam("id") String id) {
         return CampaignDto.from(campaigns.lock(id, Actor.of(caller), null));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Every change of a campaign", description = "Oldest first: CREATED, UPDATED or LOCKED, who "
+            + "and when, and each changed field with its value before and after.")
+    @APIResponse(responseCode = "200", description = "The history")
+    @APIResponse(responseCode = "403", description = "A role not listed")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
+    public List<RegistryChangeDto> history(@PathParam("id") String id) {
+        return campaigns.history(id).stream().map(RegistryChangeDto::from).toList();
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import se.alfmonitor.survey.submissions.Transition;
 
 /**
@@ -13,8 +15,9 @@ import se.alfmonitor.survey.submissions.Transition;
  * ({@code [{item, before, after}]}; a missing {@code before} or {@code after} means the item was not answered).
  */
 public record HistoryEntry(
+        @Schema(enumeration = { "DRAFT_CREATED", "DRAFT_SAVED", "SUBMITTED", "AMENDED", "RETURNED", "LOCKED" })
         String action,
-        String status,
+        @Schema(enumeration = { "DRAFT", "SUBMITTED", "RETURNED", "LOCKED" }) String status,
         int revision,
         String actor,
         Instant at,

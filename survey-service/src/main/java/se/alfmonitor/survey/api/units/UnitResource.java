@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import se.alfmonitor.contract.security.Caller;
 import se.alfmonitor.contract.security.Roles;
+import se.alfmonitor.survey.api.RegistryChangeDto;
+import se.alfmonitor.survey.security.Actor;
 import se.alfmonitor.survey.units.UnitService;
 
 @Path("/api/units")
@@ -52,10 +54,13 @@ public class UnitResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace a unit", description = "Published on alf.units.v1. The host region may be "
-            + "any county; the designating region one of the seven ALF regions. Ids starting with REGION- are "
-            + "reserved for region-level questionnaires.")
+    @RolesAllowed({ Roles.REPORTER, Roles.ADMIN })
+    @Operation(summary = "Create or replace a unit", description = "Published on alf.units.v1 and written to the "
+            + "unit's history. The host region may be any county; the designating region one of the seven ALF "
+            + "regions. Ids starting with REGION- are reserved for region-level questionnaires. A reporter registers "
+            + "and updates the units of its own region (403 OTHER_REGION otherwise); only an administrator moves a "
+            + "unit to another region or changes active (403 ADMIN_ONLY, each such field in errors). A reporter who "
+            + "leaves active out keeps it as stored.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit",
             value = """
                     {"name": "Kliniken för onkologi, Karolinska Solna", "regionCode": "01", "hostRegionCode": "01",
@@ -64,14 +69,29 @@ public class UnitResource {
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitDto.class)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitDto.class)))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: a role not listed; OTHER_REGION: a unit or a target "
+            + "region not the reporter's own; ADMIN_ONLY: a reporter moving a unit or changing active")
+    @APIResponse(responseCode = "409", description = "REVISION_CONFLICT: the unit changed meanwhile")
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem of the body: "
             + "REQUIRED_MISSING, WRONG_TYPE, UNKNOWN_REGION, INVALID_OPTION, OUT_OF_RANGE, RESERVED_UNIT_ID, "
             + "INVALID_ID")
     public Response put(@PathParam("id") @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id,
             @NotNull @Valid UnitDto unit) {
-        boolean created = units.put(id, UnitDto.toUnit(unit), caller.name());
+        boolean created = units.put(id, UnitDto.toUnit(unit), Actor.of(caller));
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
                 .entity(UnitDto.from(units.get(id)))
                 .build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @Operation(summary = "Every change of a unit", description = "Oldest first: CREATED or UPDATED, who and when, "
+            + "and each changed field with its value before and after. A reporter reads the units of its own region.")
+    @APIResponse(responseCode = "200", description = "The history")
+    @APIResponse(responseCode = "403", description = "A role not listed; OTHER_REGION for a unit of another region")
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
+    public List<RegistryChangeDto> history(@PathParam("id") String id) {
+        return units.history(id, Actor.of(caller)).stream().map(RegistryChangeDto::from).toList();
     }
 }
