@@ -100,7 +100,7 @@ class RegionalQuestionnairesApiTest {
         Api.putDraft(Tokens.reporter("03"), id, campaign, "REGION-03", draft).statusCode(201);
 
         ObjectNode bad = Fixtures.completeAlfRegion();
-        bad.put("R19", 2); // wrong type
+        bad.put("R15", 2); // wrong type
         bad.remove("R05b"); // required
         bad.put("R44b", "D404"); // no such document in R04
         bad.put("R26", "NEJ"); // hides R26.docId, which stays answered
@@ -111,7 +111,7 @@ class RegionalQuestionnairesApiTest {
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.code", containsInAnyOrder("WRONG_TYPE", "REQUIRED_MISSING", "UNKNOWN_REFERENCE",
                         "HIDDEN_ITEM_ANSWERED"))
-                .body("errors.pointer", containsInAnyOrder("/answers/R19", "/answers/R05b", "/answers/R44b",
+                .body("errors.pointer", containsInAnyOrder("/answers/R15", "/answers/R05b", "/answers/R44b",
                         "/answers/R26.docId"));
 
         // submitting a draft that cites a document it does not register is refused, and the draft stays a draft
