@@ -33,7 +33,10 @@ class RegionalQuestionnaireEventsTest {
 
     @Test
     void regionalQuestionnairesAreStoredButComputeNothing() throws Exception {
-        String campaign = "alf-region-" + Events.uniqueYear();
+        // each questionnaire has campaigns of its own, so one region's two submissions are two stored answer sets
+        int year = Events.uniqueYear();
+        String bodyCampaign = "alf-region-" + year;
+        String governanceCampaign = "region-governance-" + year;
         UUID body = UUID.randomUUID();
         UUID governance = UUID.randomUUID();
         ObjectNode bodyAnswers = Events.json("""
@@ -47,25 +50,30 @@ class RegionalQuestionnaireEventsTest {
                  "G11": {"2018": 20, "2020": null}}""");
 
         try (TopicProbe dlq = TopicProbe.from("alf.submissions.v1.dlq")) {
-            Events.submission(body, 1, campaign, "alf-region", "REGION-01", "01", bodyAnswers);
-            Events.submission(governance, 1, campaign, "region-governance", "REGION-01", "01", governanceAnswers);
+            Events.submission(body, 1, bodyCampaign, "alf-region", "REGION-01", "01", bodyAnswers);
+            Events.submission(governance, 1, governanceCampaign, "region-governance", "REGION-01", "01",
+                    governanceAnswers);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> count("select count(*) from submission_answers where campaign_id = ?", campaign)
-                            == 2);
+                    .until(() -> count("select count(*) from submission_answers where campaign_id in (?, ?)",
+                            bodyCampaign, governanceCampaign) == 2);
             // each is stored as the latest answers of its questionnaire and region
-            assertThat(count("select count(*) from submission_answers where campaign_id = ? and unit_id = 'REGION-01'"
-                    + " and questionnaire_key in ('alf-region', 'region-governance')", campaign)).isEqualTo(2);
-            assertThat(count("select count(*) from indicator_value where inputs::text like '%' || ? || '%'",
-                    campaign)).isZero();
-            assertThat(count("select count(*) from unit_assessment where campaign_id = ?", campaign)).isZero();
-            assertThat(dlq.await(r -> r.value().contains(campaign), 1, Duration.ofSeconds(1))).isEmpty();
+            assertThat(count("select count(*) from submission_answers where campaign_id in (?, ?)"
+                    + " and unit_id = 'REGION-01' and questionnaire_key in ('alf-region', 'region-governance')",
+                    bodyCampaign, governanceCampaign)).isEqualTo(2);
+            assertThat(count("select count(*) from indicator_value where inputs::text like '%' || ? || '%'"
+                    + " or inputs::text like '%' || ? || '%'", bodyCampaign, governanceCampaign)).isZero();
+            assertThat(count("select count(*) from unit_assessment where campaign_id in (?, ?)", bodyCampaign,
+                    governanceCampaign)).isZero();
+            assertThat(dlq.await(r -> r.value().contains("-" + year), 1, Duration.ofSeconds(1))).isEmpty();
         }
     }
 
-    private long count(String sql, String parameter) throws SQLException {
+    private long count(String sql, String... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
