@@ -25,6 +25,16 @@ public final class Fixtures {
         return read("fixtures/regional-research-2021-complete.json");
     }
 
+    /** A complete, valid alf-region 2021 answer set (the regional management body's self-evaluation). */
+    public static ObjectNode completeAlfRegion() {
+        return read("fixtures/alf-region-2021-complete.json");
+    }
+
+    /** A complete, valid region-governance 2021 answer set (the region's research governance). */
+    public static ObjectNode completeRegionGovernance() {
+        return read("fixtures/region-governance-2021-complete.json");
+    }
+
     private static ObjectNode read(String resource) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
             return (ObjectNode) JSON.readTree(in);

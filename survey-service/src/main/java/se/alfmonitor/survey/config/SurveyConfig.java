@@ -9,7 +9,8 @@ import io.smallrye.config.WithDefault;
 public interface SurveyConfig {
 
     /** Class-path resources of the published questionnaire definitions. */
-    @WithDefault("questionnaires/alf-usve-2021.json,questionnaires/regional-research-2021.json")
+    @WithDefault("questionnaires/alf-usve-2021.json,questionnaires/regional-research-2021.json,"
+            + "questionnaires/alf-region-2021.json,questionnaires/region-governance-2021.json")
     List<String> questionnaires();
 
     /** Most rows (submissions) accepted in one bulk import; the body size limit applies as well. */

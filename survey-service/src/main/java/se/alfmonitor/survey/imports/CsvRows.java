@@ -196,7 +196,7 @@ final class CsvRows {
         /** An empty cell is "no data" where that is an answer (or a table cell), otherwise the item is left out. */
         private Optional<JsonNode> convert(Item item, String value, String pointer, long line, boolean cellOfMany) {
             if (value.isEmpty()) {
-                if (item.type() == ItemType.MULTI_CHOICE) {
+                if (item.type() == ItemType.MULTI_CHOICE || item.isMultiple()) {
                     return Optional.of(NODES.arrayNode());
                 }
                 return item.noDataAllowed() || cellOfMany ? Optional.of(NODES.nullNode()) : Optional.empty();
@@ -211,15 +211,27 @@ final class CsvRows {
                     }
                     yield codes;
                 }
-                default -> {
-                    if (startsLikeFormula(value)) {
-                        errors.add(new FieldError("UNSAFE_CSV_TEXT", pointer, "Line " + line
-                                + ": text starting with = + - @ is read as a formula by spreadsheets; "
-                                + "start it with another character"));
+                case REFERENCE -> {
+                    if (!item.isMultiple()) {
+                        yield safeText(value, pointer, line);
                     }
-                    yield NODES.textNode(value);
+                    ArrayNode keys = NODES.arrayNode();
+                    for (String part : value.split("\\|")) {
+                        keys.add(safeText(part.strip(), pointer, line));
+                    }
+                    yield keys;
                 }
+                default -> safeText(value, pointer, line);
             });
+        }
+
+        private JsonNode safeText(String value, String pointer, long line) {
+            if (startsLikeFormula(value)) {
+                errors.add(new FieldError("UNSAFE_CSV_TEXT", pointer, "Line " + line
+                        + ": text starting with = + - @ is read as a formula by spreadsheets; "
+                        + "start it with another character"));
+            }
+            return NODES.textNode(value);
         }
 
         ImportRow build() {

@@ -17,9 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@link AnswerValidator.Mode#COMPLETE} adds required items, years and table columns, non-blank required texts,
  * row minimums, and the {@code enabledWhen} conditions: an item whose condition does not hold must be left out.</li>
  * </ul>
- * Two rules have no JSON Schema form and are left to the server: rows of a table with {@code uniqueColumns} must
- * differ in those columns (the schema names it in the table's {@code $comment}), and a whole number must be written
- * without a fraction ({@code 3}, not {@code 3.0}, which JSON Schema counts as an integer).
+ * Three rules have no JSON Schema form and are left to the server: rows of a table with {@code uniqueColumns} must
+ * differ in those columns, a {@code REFERENCE} must name a row that exists in its table (both named in a
+ * {@code $comment}), and a whole number must be written without a fraction ({@code 3}, not {@code 3.0}, which JSON
+ * Schema counts as an integer).
  */
 public final class AnswerSchema {
 
@@ -163,6 +164,7 @@ public final class AnswerSchema {
                 }
                 schema.set("allOf", all);
             }
+            case REFERENCE -> reference(item, schema, nullable);
             case DATE -> {
                 type(schema, "string", nullable);
                 schema.put("format", "date");
@@ -172,6 +174,29 @@ public final class AnswerSchema {
             case GROUP -> throw new IllegalArgumentException("A group takes no value: " + item.id());
         }
         return schema;
+    }
+
+    /** The key of a row of another table item (an array of distinct keys when {@code multiple}). */
+    private static void reference(Item item, ObjectNode schema, boolean nullable) {
+        ObjectNode key = JSON.objectNode();
+        key.put("type", "string");
+        ArrayNode all = key.putArray("allOf");
+        all.addObject().putObject("not").put("type", "string").put("pattern", BLANK);
+        all.addObject().putObject("not").put("type", "string").put("pattern", "\\u0000");
+        String names = "the " + item.references().column() + " of a row of " + item.references().item()
+                + " (checked by the server)";
+        if (item.isMultiple()) {
+            type(schema, "array", nullable);
+            schema.put("uniqueItems", true);
+            schema.set("items", key);
+            schema.put("$comment", "Each key must be " + names);
+        } else {
+            if (nullable) {
+                key.putArray("type").add("string").add("null");
+            }
+            schema.setAll(key);
+            schema.put("$comment", "Must be " + names);
+        }
     }
 
     /** An object from year to the item's value; every year required of a required item in a complete answer. */

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,9 +22,10 @@ import se.alfmonitor.survey.persistence.StorableText;
  * ({@code /answers/15/2019}, {@code /answers/staffComposition/3/s1}).
  *
  * <p>
- * {@link Mode#DRAFT} checks structure only (unknown items, types, options, ranges, lengths), because a draft is
- * work in progress. {@link Mode#COMPLETE} adds what needs the whole answer set: required items, items answered while
- * their condition hides them, and table row minimums.
+ * {@link Mode#DRAFT} checks structure only (unknown items, types, options, ranges, lengths, decimal numbers), because
+ * a draft is work in progress. {@link Mode#COMPLETE} adds what needs the whole answer set: required items, items
+ * answered while their condition hides them, table row minimums and that every REFERENCE names a row of its table
+ * ({@link References}).
  */
 public final class AnswerValidator {
 
@@ -33,6 +35,8 @@ public final class AnswerValidator {
     }
 
     private static final String ROOT = "/answers";
+    /** A decimal number with an optional sign and {@code .} or {@code ,} as the decimal separator (AMB-R17). */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,15}([.,]\\d{1,15})?");
 
     private AnswerValidator() {
     }
@@ -81,6 +85,7 @@ public final class AnswerValidator {
                             "Item " + item.id() + " must be answered"));
                 }
             }
+            References.check(items, answers, ROOT, errors);
         }
         return errors;
     }
@@ -98,6 +103,7 @@ public final class AnswerValidator {
             case MULTI_CHOICE -> multiChoice(item, value, pointer, errors);
             case INTEGER -> integer(item, value, pointer, errors);
             case TEXT -> text(item, value, pointer, mode, errors);
+            case REFERENCE -> reference(item, value, pointer, errors);
             case DATE -> date(value, pointer, errors);
             case YEARLY_INTEGER, YEARLY_CHOICE -> yearly(item, value, pointer, mode, errors);
             case TABLE -> table(item, value, pointer, mode, errors);
@@ -165,7 +171,43 @@ public final class AnswerValidator {
         }
         if (mode == Mode.COMPLETE && item.isRequired() && text.isBlank()) {
             errors.add(new FieldError("REQUIRED_MISSING", pointer, "Item " + item.id() + " needs a non-blank text"));
+        } else if (Item.DECIMAL.equals(item.format()) && !DECIMAL.matcher(text).matches()) {
+            errors.add(new FieldError("INVALID_NUMBER", pointer, "'" + text + "' is not a decimal number such as "
+                    + "12, 0.75 or 0,75"));
         }
+    }
+
+    /** One key (or, when the item takes several, an array of distinct keys); whether each names a row: References. */
+    private static void reference(Item item, JsonNode value, String pointer, List<FieldError> errors) {
+        if (!item.isMultiple()) {
+            key(value, pointer, errors);
+            return;
+        }
+        if (!value.isArray()) {
+            errors.add(new FieldError("WRONG_TYPE", pointer, "Expected an array of " + item.references().column()
+                    + " values of " + item.references().item()));
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (key(value.get(i), pointer + "/" + i, errors) && !seen.add(value.get(i).textValue())) {
+                errors.add(new FieldError("DUPLICATE_REFERENCE", pointer + "/" + i, "'" + value.get(i).textValue()
+                        + "' is given twice"));
+            }
+        }
+    }
+
+    private static boolean key(JsonNode value, String pointer, List<FieldError> errors) {
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            errors.add(new FieldError("WRONG_TYPE", pointer, "Expected the key of a row as a non-blank string"));
+            return false;
+        }
+        if (StorableText.containsNul(value.textValue())) {
+            errors.add(new FieldError("INVALID_CHARACTER", pointer,
+                    "Text must not contain the NUL character (U+0000)"));
+            return false;
+        }
+        return true;
     }
 
     private static void date(JsonNode value, String pointer, List<FieldError> errors) {

@@ -27,7 +27,21 @@ public record Item(
         List<Item> items,
         Integer minRows,
         Integer maxRows,
-        List<String> uniqueColumns) {
+        List<String> uniqueColumns,
+        Reference references,
+        Boolean multiple,
+        String format) {
+
+    /** The format {@code DECIMAL} of a TEXT item: a decimal number with {@code .} or {@code ,} as the separator. */
+    public static final String DECIMAL = "DECIMAL";
+
+    /**
+     * Where a REFERENCE item points: the key column {@code column} of the TABLE item {@code item} of the same answer
+     * set. An answer names one row by that column's value (an array of them when {@code multiple}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Reference(String item, String column) {
+    }
 
     public Item {
         options = options == null ? List.of() : List.copyOf(options);
@@ -44,6 +58,11 @@ public record Item(
     /** Whether {@code null} is an answer ("Uppgift saknas", no data), distinct from 0. */
     public boolean noDataAllowed() {
         return Boolean.TRUE.equals(allowNoData);
+    }
+
+    /** Whether a REFERENCE takes an array of keys rather than one. */
+    public boolean isMultiple() {
+        return Boolean.TRUE.equals(multiple);
     }
 
     public Optional<Option> option(String code) {

@@ -99,7 +99,46 @@ public class QuestionnaireRegistry {
                 problems.add(item.id() + ": enabledWhen conditions form a cycle");
             }
         }
+        for (Item item : answerable.values()) {
+            checkTyped(item, item.id(), null, answerable, problems);
+            for (Item column : item.columns()) {
+                checkTyped(column, item.id() + "/" + column.id(), item.id(), answerable, problems);
+            }
+        }
         return problems;
+    }
+
+    /**
+     * A REFERENCE names a TABLE item of the same questionnaire (not its own table) and a TEXT column that is that
+     * table's one unique column, so that a key names exactly one row; {@code format} is DECIMAL on TEXT only.
+     */
+    private static void checkTyped(Item item, String path, String ownTable, Map<String, Item> answerable,
+            List<String> problems) {
+        if (item.format() != null && !(Item.DECIMAL.equals(item.format()) && item.type() == ItemType.TEXT)) {
+            problems.add(path + ": format " + item.format() + " is not known for " + item.type());
+        }
+        if (item.type() != ItemType.REFERENCE) {
+            if (item.references() != null || item.multiple() != null) {
+                problems.add(path + ": references and multiple belong to REFERENCE items");
+            }
+            return;
+        }
+        Item.Reference target = item.references();
+        if (target == null || target.item() == null || target.column() == null) {
+            problems.add(path + ": a REFERENCE needs references {item, column}");
+            return;
+        }
+        Item table = answerable.get(target.item());
+        if (table == null || table.type() != ItemType.TABLE || target.item().equals(ownTable)) {
+            problems.add(path + ": references " + target.item() + ", which is no other TABLE item");
+            return;
+        }
+        Item column = table.column(target.column()).orElse(null);
+        if (column == null || column.type() != ItemType.TEXT) {
+            problems.add(path + ": references " + target.item() + "/" + target.column() + ", which is no TEXT column");
+        } else if (!table.uniqueColumns().equals(List.of(target.column()))) {
+            problems.add(path + ": " + target.column() + " must be the only unique column of " + target.item());
+        }
     }
 
     private static void checkItems(List<Item> items, Set<String> ids, List<String> problems) {

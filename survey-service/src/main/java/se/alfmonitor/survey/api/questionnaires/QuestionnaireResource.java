@@ -50,7 +50,8 @@ public class QuestionnaireResource {
     @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.VIEWER, Roles.ADMIN })
     @Operation(summary = "One questionnaire definition", description = "Items with id, type, required, texts, "
             + "options {code, labelSv, labelEn, aliasesSv}, years, min, max, allowNoData, maxLength, enabledWhen, "
-            + "columns (TABLE) and items (GROUP).")
+            + "columns (TABLE), items (GROUP), references {item, column} and multiple (REFERENCE: the key of a row "
+            + "of another TABLE item, such as a docId of a document register) and format DECIMAL (TEXT).")
     @APIResponse(responseCode = "200", description = "The definition as published")
     @APIResponse(responseCode = "404", description = "No such questionnaire version")
     public JsonNode get(@PathParam("key") String key, @PathParam("version") String version) {
