@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -20,7 +22,7 @@ import se.alfmonitor.reporting.api.csv.CsvTable;
 import se.alfmonitor.reporting.api.csv.CsvWriter;
 import se.alfmonitor.reporting.api.csv.Tabular;
 
-@Path("/api/indicators/{code}/series")
+@Path("/api/indicators")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 public class SeriesResource {
 
@@ -41,14 +43,42 @@ public class SeriesResource {
         }
     }
 
+    /**
+     * An indicator the read model holds values of for regions or the nation.
+     *
+     * @param orgUnits the org units (region codes, {@code ALF}, {@code SE}) with values, sorted
+     */
+    public record IndicatorSummary(String code, List<String> orgUnits, String firstPeriod, String latestPeriod,
+            int periods) {
+    }
+
     private final EntityManager em;
 
     public SeriesResource(EntityManager em) {
         this.em = em;
     }
 
+    /** What a page offers to choose from instead of a typed indicator code; unit-level values are not listed. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The indicators with values", description = "Every indicator the read model holds values "
+            + "of for a region, the ALF regions or the nation, by code: the org units, first and latest period and "
+            + "the number of periods")
+    @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @SuppressWarnings("unchecked")
+    public List<IndicatorSummary> indicators() {
+        List<Object[]> rows = em.createNativeQuery("""
+                select indicator, string_agg(distinct org_unit, ',' order by org_unit), min(period), max(period),
+                    count(distinct period)
+                from indicator_view where org_unit_level <> 'UNIT' group by indicator order by indicator""")
+                .getResultList();
+        return rows.stream().map(r -> new IndicatorSummary((String) r[0], List.of(((String) r[1]).split(",")),
+                (String) r[2], (String) r[3], ((Number) r[4]).intValue())).toList();
+    }
+
     /** Values of one indicator for one region, the ALF regions or the nation, by period. */
     @GET
+    @Path("/{code}/series")
     @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
     public Series series(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit) {
         String unit = orgUnit == null ? "SE" : orgUnit;
