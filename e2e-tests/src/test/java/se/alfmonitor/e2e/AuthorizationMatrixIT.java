@@ -177,11 +177,14 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
         // reporting-service
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/compliance" + campaign, ANY_ROLE, none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/compliance/campaigns", ANY_ROLE, none));
+        list.add(new Endpoint(Service.REPORTING, "GET", "/api/compliance/cell" + campaign + "&level=3&regionCode=01",
+                READERS_OWN, none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/regions/01/scorecard" + campaign, ANY_ROLE, none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/units/{unit}/scorecard" + campaign, READERS_OWN,
                 none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/indicators/ALF-02/series?orgUnit=SE", ANY_ROLE,
                 none));
+        list.add(new Endpoint(Service.REPORTING, "GET", "/api/indicators", ANY_ROLE, none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/completeness" + campaign, ANY_ROLE, none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/remediation" + campaign, ANY_ROLE, none));
         list.add(new Endpoint(Service.REPORTING, "GET", "/api/remediation/units" + campaign + "&regionCode=01",
