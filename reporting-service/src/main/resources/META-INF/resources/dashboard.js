@@ -197,6 +197,9 @@
     }, true);
     chart('heatmap').off('click');
     chart('heatmap').on('click', (p) => {
+      if (p.componentType !== 'series' || !Array.isArray(p.value)) {
+        return;
+      }
       const region = data.regions[p.value[0]];
       if (maySeeUnits(region.code) && region.respondingUnits > 0) {
         showCell(data.levels[p.value[1]].number, region.code);
