@@ -63,6 +63,14 @@ class DashboardAccessBrowserIT extends AgainstRunningSuite {
         await().atMost(Browser.PATIENCE).untilAsserted(() -> given().baseUri(suite.url(Service.REPORTING))
                 .auth().oauth2(tokens.user("monitor")).queryParam("campaignId", CAMPAIGN).get("/api/compliance")
                 .then().statusCode(200).body("regions.respondingUnits.sum()", equalTo(4)));
+        // names come from the unit register, another topic
+        for (String region : List.of("01", "12")) {
+            await().atMost(Browser.PATIENCE).untilAsserted(() -> given().baseUri(suite.url(Service.REPORTING))
+                    .auth().oauth2(tokens.user("monitor")).queryParam("campaignId", CAMPAIGN).queryParam("level", 3)
+                    .queryParam("regionCode", region).get("/api/compliance/cell")
+                    .then().statusCode(200).body("units.unitName", org.hamcrest.Matchers.everyItem(
+                            org.hamcrest.Matchers.startsWith("E2E-åtkomst"))));
+        }
         monitor = new Browser("dashboard-monitor", suite.url(Service.REPORTING) + "/");
         viewer = new Browser("dashboard-viewer", suite.url(Service.REPORTING) + "/");
     }

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
@@ -40,6 +42,11 @@ class ComplianceCellTest {
                 : n == 5 ? LevelOutcome.NOT_APPLICABLE : LevelOutcome.MET);
         Events.assessment(campaign, "01-A-" + s, "01", n -> LevelOutcome.NOT_MET);
         awaitResponding(campaign, 4);
+        // the unit register is another topic: wait for the names too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.monitor())
+                .queryParam("campaignId", campaign).queryParam("level", 4).queryParam("regionCode", "05")
+                .get("/api/compliance/cell").then().statusCode(200)
+                .body("units.unitName", everyItem(notNullValue())));
 
         for (String token : List.of(Tokens.monitor(), Tokens.assessor(), Tokens.admin(), Tokens.reporter("05"))) {
             given().auth().oauth2(token).queryParam("campaignId", campaign).queryParam("level", 4)
