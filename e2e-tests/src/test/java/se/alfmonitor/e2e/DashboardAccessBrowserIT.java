@@ -107,6 +107,7 @@ class DashboardAccessBrowserIT extends AgainstRunningSuite {
         assertThat(monitor.text(By.id("cell-units-summary"))).contains("2 av 3 svarande enheter");
         assertThat(monitor.script("return document.activeElement.id")).as("focus moves to the list")
                 .isEqualTo("cell-units-title");
+        monitor.script("document.getElementById('cell-units').scrollIntoView({ block: 'center' })");
         monitor.screenshot("dashboard-units.png");
     }
 
