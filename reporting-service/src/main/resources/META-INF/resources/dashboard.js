@@ -8,23 +8,47 @@
   const ORG_UNITS = ['SE', 'ALF', '01', '03', '05', '12', '14', '18', '24'];
   const ORG_NAMES = { SE: 'Riket', ALF: 'ALF-regionerna', '01': 'Stockholm', '03': 'Uppsala', '05': 'Östergötland',
     '12': 'Skåne', '14': 'Västra Götaland', '18': 'Örebro', '24': 'Västerbotten' };
-  const OUTCOME_COLORS = ['#c0392b', '#e67e22', '#f1c40f', '#27ae60'];
+  // orange (low) to purple-blue (high), ColorBrewer's PuOr: told apart with red-green colour blindness too; every
+  // cell also shows its share as text
+  const SHARE_COLORS = ['#b35806', '#f1a340', '#fee0b6', '#d8daeb', '#998ec3', '#542788'];
+  const OUTCOMES = { MET: ['Uppfylld', 'Met'], NOT_MET: ['Inte uppfylld', 'Not met'],
+    NOT_APPLICABLE: ['Inte tillämplig (räknas som uppfylld)', 'Not applicable (counts as met)'],
+    PENDING_REVIEW: ['Väntar på bedömning', 'Awaiting review'] };
+  // the roles that may see units, everywhere; a reporter only those of its own region (the server decides anyway)
+  const UNIT_ROLES = ['assessor', 'monitor', 'admin'];
 
   let session;
+  let roles = [];
+  let ownRegion = null;
   let streamAbort = null;
   const charts = {};
   const pending = {};
 
   const $ = (id) => document.getElementById(id);
 
+  // "svenska / English": the English part in a span marked lang="en", so that a screen reader speaks it as English
+  function bilingual(element, text) {
+    const at = (text || '').indexOf(' / ');
+    if (at < 0) {
+      element.textContent = text || '';
+    } else {
+      element.replaceChildren(document.createTextNode(text.slice(0, at) + ' '),
+        Object.assign(document.createElement('span'), { lang: 'en', className: 'en', textContent: text.slice(at + 3) }));
+    }
+    return element;
+  }
+
   function say(text, isError) {
-    $('message').textContent = text || '';
+    bilingual($('message'), text);
     $('message').className = isError ? 'error' : '';
   }
 
   // ---- sign-in: signin.js (authorization code with PKCE); the campaign typed before sign-in comes back ----
 
-  function showUser(name) {
+  function showUser(name, claims) {
+    roles = ((claims || {}).realm_access || {}).roles || [];
+    ownRegion = (claims || {}).region_code || null;
+    $('drill-hint').hidden = !roles.some((r) => UNIT_ROLES.includes(r) || r === 'reporter');
     $('user').textContent = name;
     $('signin').hidden = true;
     $('signout').hidden = false;
@@ -34,8 +58,12 @@
     if (streamAbort) {
       streamAbort.abort();
     }
+    roles = [];
+    ownRegion = null;
     $('user').textContent = '';
     $('remediation').hidden = true;
+    $('cell-units').hidden = true;
+    $('drill-hint').hidden = true;
     $('signin').hidden = false;
     $('signout').hidden = true;
     setLive(false);
@@ -59,7 +87,31 @@
   }
 
   function campaign() {
-    return encodeURIComponent($('campaign').value.trim());
+    return encodeURIComponent($('campaign').value);
+  }
+
+  /** Whether this sign-in may list the units behind a region's cells; the server checks again. */
+  function maySeeUnits(region) {
+    return roles.some((r) => UNIT_ROLES.includes(r)) || (roles.includes('reporter') && ownRegion === region);
+  }
+
+  // ---- what to show: the campaigns and indicators the APIs serve, never typed ----
+
+  function fill(select, options, keep, none) {
+    const chosen = keep !== undefined && options.some(([value]) => value === keep) ? keep
+      : (options[0] || [''])[0];
+    select.replaceChildren(...(options.length ? options : [['', none]]).map(([value, text]) =>
+      el('option', text, { value })));
+    select.value = chosen;
+  }
+
+  async function loadLists(keep) {
+    const [campaigns, indicators] = await Promise.all([api('/api/compliance/campaigns'), api('/api/indicators')]);
+    fill($('campaign'), campaigns.map((c) => [c.campaignId, c.campaignId + ' (' + c.respondingUnits + ' enheter)']),
+      keep.campaign || $('campaign').value, 'Ingen omgång med bedömningar');
+    fill($('indicator'), indicators.map((i) => [i.code, i.code + ' (' + i.firstPeriod
+      + (i.latestPeriod === i.firstPeriod ? '' : '–' + i.latestPeriod) + ')']),
+    keep.indicator || $('indicator').value, 'Inga indikatorvärden');
   }
 
   function chart(id) {
@@ -91,7 +143,7 @@
   function suppressedCell(attributes) {
     const cell = el('td', '..', Object.assign({ class: 'number suppressed', 'data-value': '', 'data-suppressed': 'true',
       title: SUPPRESSED_TEXT }, attributes));
-    cell.append(el('span', ' ' + SUPPRESSED_TEXT, { class: 'visually-hidden' }));
+    cell.append(bilingual(el('span', null, { class: 'visually-hidden' }), ' ' + SUPPRESSED_TEXT));
     return cell;
   }
 
@@ -118,7 +170,10 @@
     data.levels.forEach((level, y) => {
       data.regions.forEach((region, x) => {
         const share = level.shares[region.code];
-        cells.push([x, y, hidden(data, region.code) ? '..' : share === null || share === undefined ? '-' : share]);
+        const value = hidden(data, region.code) ? '..' : share === null || share === undefined ? '-' : share;
+        // dark ends of the scale take white text
+        const dark = typeof value === 'number' && (value < 20 || value > 75);
+        cells.push({ value: [x, y, value], label: { color: dark ? '#fff' : '#1d2733' } });
       });
     });
     chart('heatmap').setOption({
@@ -136,10 +191,20 @@
       xAxis: { type: 'category', data: regions, splitArea: { show: true }, axisLabel: { interval: 0, rotate: 20 } },
       yAxis: { type: 'category', data: levels, inverse: true, axisLabel: { fontSize: 11 } },
       visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
-        inRange: { color: OUTCOME_COLORS }, text: ['100 %', '0 %'] },
+        inRange: { color: SHARE_COLORS }, text: ['100 %', '0 %'] },
       series: [{ name: 'Andel uppfyllda', type: 'heatmap', data: cells, label: { show: true, fontSize: 10,
         formatter: (p) => (p.value[2] === '-' ? '–' : p.value[2] === '..' ? '..' : DECIMAL.format(p.value[2])) } }]
     }, true);
+    chart('heatmap').off('click');
+    chart('heatmap').on('click', (p) => {
+      if (p.componentType !== 'series' || !Array.isArray(p.value)) {
+        return;
+      }
+      const region = data.regions[p.value[0]];
+      if (maySeeUnits(region.code) && region.respondingUnits > 0) {
+        showCell(data.levels[p.value[1]].number, region.code);
+      }
+    });
 
     chart('regions').setOption({
       tooltip: { trigger: 'axis', renderMode: 'richText' },
@@ -155,6 +220,18 @@
           type: 'bar', data: data.regions.map((r) => data.unitsMeetingAll.byRegion[r.code].share) }
       ]
     }, true);
+    const regionCell = figure(data, shareCell);
+    $('regions-table').tBodies[0].replaceChildren(...data.regions.map((r) => {
+      const row = el('tr', null, { 'data-region': r.code });
+      row.append(el('th', r.name, { scope: 'row' }), regionCell(r.averageShare, { 'data-region': r.code }),
+        regionCell(data.unitsMeetingAll.byRegion[r.code].share, { 'data-region': r.code }));
+      return row;
+    }), (() => {
+      const row = el('tr', null, { 'data-region': 'SE' });
+      row.append(el('th', 'Riket', { scope: 'row' }), regionCell(data.nationalAverage, { 'data-region': 'SE' }),
+        regionCell(data.unitsMeetingAll.share, { 'data-region': 'SE' }));
+      return row;
+    })());
     complianceTable(data);
   }
 
@@ -171,14 +248,24 @@
       const row = el('tr', null, { 'data-level': level.number });
       row.append(el('th', level.number + '. ' + level.labelSv, { scope: 'row' }));
       const cell = figure(data, shareCell);
-      data.regions.forEach((r) => row.append(cell(level.shares[r.code], { 'data-region': r.code })));
+      data.regions.forEach((r) => {
+        const td = cell(level.shares[r.code], { 'data-region': r.code });
+        if (maySeeUnits(r.code) && r.respondingUnits > 0 && !hidden(data, r.code)) {
+          // a button: focusable, and Enter or Space opens it, as a click on the heat map's cell does
+          const button = el('button', td.textContent, { type: 'button', class: 'cell-link',
+            'aria-label': td.textContent + ' %, nivå ' + level.number + ', ' + r.name + ': visa enheterna' });
+          button.addEventListener('click', () => showCell(level.number, r.code));
+          td.replaceChildren(button);
+        }
+        row.append(td);
+      });
       row.append(cell(level.nationalShare, { 'data-region': 'SE' }));
       return row;
     }));
 
     const summary = (name, label, perRegion, national, format) => {
       const row = el('tr', null, { 'data-row': name });
-      row.append(el('th', label, { scope: 'row' }));
+      row.append(bilingual(el('th', null, { scope: 'row' }), label));
       data.regions.forEach((r) => row.append(format(perRegion(r), { 'data-region': r.code })));
       row.append(format(national, { 'data-region': 'SE' }));
       return row;
@@ -194,6 +281,35 @@
         (r) => data.unitsMeetingAll.byRegion[r.code].count, data.unitsMeetingAll.count, figure(data, count)),
       summary('all-met-share', 'Uppfyller alla nivåer, andel % / Meeting all levels, %',
         (r) => data.unitsMeetingAll.byRegion[r.code].share, data.unitsMeetingAll.share, figure(data, shareCell)));
+  }
+
+  // the units behind one cell of the matrix, for the roles that may see units; the server refuses everyone else
+  async function showCell(level, region) {
+    const data = await api('/api/compliance/cell?campaignId=' + campaign() + '&level=' + level + '&regionCode='
+      + encodeURIComponent(region)).catch((e) => {
+      say(e.message, true);
+      return null;
+    });
+    if (!data) {
+      return;
+    }
+    $('cell-units-summary').replaceChildren(el('span', 'Nivå ' + data.level + ' (' + data.labelSv + '), '
+      + data.regionName + ': ' + data.fulfilled + ' av ' + data.responding + ' svarande enheter uppfyller nivån. '),
+    el('span', data.fulfilled + ' of ' + data.responding + ' responding units meet the level.',
+      { lang: 'en', class: 'en' }));
+    $('cell-units').dataset.level = data.level;
+    $('cell-units').dataset.region = data.regionCode;
+    $('cell-units-table').tBodies[0].replaceChildren(...data.units.map((unit) => {
+      const row = el('tr', null, { 'data-unit': unit.unitId, 'data-outcome': unit.outcome || '' });
+      row.append(el('td', unit.unitName || unit.unitId, { title: unit.unitId }));
+      const outcome = OUTCOMES[unit.outcome] || [unit.outcome || 'Ingen bedömning', 'No outcome'];
+      const td = el('td', outcome[0] + ' ');
+      td.append(el('span', outcome[1], { lang: 'en', class: 'en' }));
+      row.append(td);
+      return row;
+    }));
+    $('cell-units').hidden = false;
+    $('cell-units-title').focus();
   }
 
   // units with unmet levels, for the roles that may see units (reporter of its region, assessor, monitor, admin);
@@ -248,11 +364,21 @@
           return r.submitted + '/' + r.expected;
         } } }]
     }, true);
+    const count = (value) => el('td', value, { class: 'number', 'data-value': value });
+    $('completeness-table').tBodies[0].replaceChildren(...data.regions.map((r) => {
+      const row = el('tr', null, { 'data-region': r.code });
+      row.append(el('th', r.name, { scope: 'row' }), count(r.submitted), count(r.expected), count(r.missing),
+        shareCell(r.share));
+      return row;
+    }));
   }
 
   async function drawTrend() {
-    const code = $('indicator').value.trim();
+    const code = $('indicator').value;
     $('indicator-name').textContent = code;
+    if (!code) {
+      return;
+    }
     const all = await Promise.all(ORG_UNITS.map((o) => api('/api/indicators/' + encodeURIComponent(code)
       + '/series?orgUnit=' + o).catch(() => ({ orgUnit: o, points: [] }))));
     const periods = [...new Set(all.flatMap((s) => s.points.map((p) => p.period)))].sort();
@@ -295,6 +421,21 @@
     const note = $('trend-suppressed');
     note.hidden = suppressed.length === 0;
     note.textContent = suppressed.length === 0 ? '' : '.. ' + SUPPRESSED_TEXT + ': ' + suppressed.join(', ');
+    const shown = all.filter((s) => s.points.length > 0);
+    const head = el('tr');
+    head.append(el('th', 'Period', { scope: 'col' }),
+      ...shown.map((s) => el('th', ORG_NAMES[s.orgUnit] || s.orgUnit, { scope: 'col', 'data-org-unit': s.orgUnit })));
+    $('trend-table').tHead.replaceChildren(head);
+    $('trend-table').tBodies[0].replaceChildren(...periods.map((period) => {
+      const row = el('tr', null, { 'data-period': period });
+      row.append(el('th', period, { scope: 'row' }));
+      shown.forEach((s) => {
+        const p = s.points.find((x) => x.period === period);
+        row.append(el('td', p && p.suppressed ? '..' : p && p.value !== null ? String(p.value).replace('.', ',') : '–', { class: 'number',
+          'data-org-unit': s.orgUnit, title: p ? 'täljare ' + p.numerator + ', nämnare ' + (p.denominator ?? '–') : '' }));
+      });
+      return row;
+    }));
     if (series.length === 0) {
       say('Inga värden för indikatorn ' + code + ' / No values for this indicator');
     }
@@ -316,10 +457,14 @@
       return;
     }
     say('');
+    refresh('trend');
+    if (!$('campaign').value) {
+      say('Ingen omgång med bedömningar att visa / No campaign with assessments to show');
+      return;
+    }
     refresh('compliance');
     refresh('remediation');
     refresh('completeness');
-    refresh('trend');
   }
 
   // ---- live updates: EventSource cannot send the Authorization header, so the stream is read with fetch ----
@@ -383,13 +528,17 @@
         data += line.slice(5).trim();
       }
     });
-    if (event === 'compliance' && data === $('campaign').value.trim()) {
+    if (event === 'compliance' && ![...$('campaign').options].some((o) => o.value === data)) {
+      // a campaign assessed for the first time joins the list
+      loadLists({}).then(() => (data === $('campaign').value ? refreshAll() : null))
+        .catch((e) => say(e.message, true));
+    } else if (event === 'compliance' && data === $('campaign').value) {
       refresh('compliance');
       refresh('remediation');
       refresh('completeness');
     } else if (event === 'unit') {
       refresh('completeness');
-    } else if (event === 'indicator' && data === $('indicator').value.trim()) {
+    } else if (event === 'indicator' && data === $('indicator').value) {
       refresh('trend');
     }
   }
@@ -399,7 +548,7 @@
       const blob = await api('/api/compliance?campaignId=' + campaign(), 'text/csv');
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
-      link.download = 'uppfyllelse-' + $('campaign').value.trim() + '.csv';
+      link.download = 'uppfyllelse-' + $('campaign').value + '.csv';
       link.click();
       URL.revokeObjectURL(link.href);
     } catch (e) {
@@ -410,18 +559,27 @@
   async function start() {
     const config = await (await fetch('/config.json')).json();
     session = window.AlfSignIn(config, { say, signedIn: showUser, signedOut });
-    $('signin').addEventListener('click', () => session.signIn({ campaign: $('campaign').value })
-      .catch((e) => say(e.message, true)));
+    $('signin').addEventListener('click', () => session.signIn({ campaign: $('campaign').value,
+      indicator: $('indicator').value }).catch((e) => say(e.message, true)));
+    $('campaign').addEventListener('change', () => {
+      $('cell-units').hidden = true;
+      refreshAll();
+    });
+    $('indicator').addEventListener('change', () => refresh('trend'));
+    $('cell-units-close').addEventListener('click', () => {
+      $('cell-units').hidden = true;
+      $('compliance-details').querySelector('summary').focus();
+    });
     $('signout').addEventListener('click', session.signOut);
     $('csv').addEventListener('click', downloadCsv);
     $('controls').addEventListener('submit', (e) => {
       e.preventDefault();
-      refreshAll();
+      loadLists({}).then(refreshAll).catch((e2) => say(e2.message, true));
     });
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
     const { signedIn, keep } = await session.completeSignIn();
-    if (keep.campaign) {
-      $('campaign').value = keep.campaign;
+    if (signedIn) {
+      await loadLists(keep).catch((e) => say(e.message, true));
     }
     refreshAll();
     if (signedIn) {

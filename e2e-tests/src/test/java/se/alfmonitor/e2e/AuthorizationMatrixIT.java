@@ -160,6 +160,8 @@ class AuthorizationMatrixIT extends AgainstRunningSuite {
         add.accept("reporting-service GET /api/units/{id}/scorecard", "/api/units/{unit}/scorecard" + campaign, NONE);
         add.accept("reporting-service GET /api/indicators/{code}/series", "/api/indicators/ALF-02/series?orgUnit=SE",
                 NONE);
+        add.accept("reporting-service GET /api/compliance/cell", "/api/compliance/cell" + campaign
+                + "&level=3&regionCode=01", NONE);
         add.accept("reporting-service GET /api/completeness", "/api/completeness" + campaign, NONE);
         add.accept("reporting-service GET /api/remediation", "/api/remediation" + campaign, NONE);
         add.accept("reporting-service GET /api/remediation/units",

@@ -10,7 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,5 +60,21 @@ public class ComplianceResource {
     @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
     public List<CampaignRow> campaigns() {
         return compliance.campaigns();
+    }
+
+    /** Unit detail behind one matrix cell: not for viewers; a reporter only in its own region. */
+    @GET
+    @Path("/cell")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The units behind one cell of the compliance matrix",
+            description = "The region's responding units in the campaign with their outcome of the level, those not "
+                    + "meeting it first. Roles reporter (own region only, else 403 OTHER_REGION), assessor, monitor, "
+                    + "admin; a viewer sees aggregates only (403)")
+    @RolesAllowed({ Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    public ComplianceCellDto cell(@QueryParam("campaignId") @NotBlank String campaignId,
+            @QueryParam("level") @NotNull @Min(1) @Max(99) Integer level,
+            @QueryParam("regionCode") @NotBlank
+            @Pattern(regexp = "\\d{2}", message = "must be a two-digit county code") String regionCode) {
+        return compliance.cell(campaignId, level, regionCode);
     }
 }

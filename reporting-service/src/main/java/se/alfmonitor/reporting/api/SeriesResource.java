@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jakarta.persistence.EntityManager;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,7 +32,7 @@ import se.alfmonitor.reporting.domain.SmallGroups;
 import se.alfmonitor.reporting.persistence.ReadModelQueries;
 import se.alfmonitor.reporting.persistence.ReadModelQueries.IndicatorRow;
 
-@Path("/api/indicators/{code}/series")
+@Path("/api/indicators")
 @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
 @Tag(name = "Indicator series", description = "Indicator values over periods")
 public class SeriesResource {
@@ -63,12 +65,41 @@ public class SeriesResource {
         }
     }
 
+    /**
+     * An indicator the read model holds values of for regions or the nation.
+     *
+     * @param orgUnits the org units (region codes, {@code ALF}, {@code SE}) with values, sorted
+     */
+    public record IndicatorSummary(String code, List<String> orgUnits, String firstPeriod, String latestPeriod,
+            int periods) {
+    }
+
     private final ReadModelQueries queries;
     private final SmallGroups smallGroups;
+    private final EntityManager em;
 
-    public SeriesResource(ReadModelQueries queries, SmallGroups smallGroups) {
+    public SeriesResource(ReadModelQueries queries, SmallGroups smallGroups, EntityManager em) {
         this.queries = queries;
         this.smallGroups = smallGroups;
+        this.em = em;
+    }
+
+    /** What a page offers to choose from instead of a typed indicator code; unit-level values are not listed. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The indicators with values", description = "Every indicator the read model holds values "
+            + "of for a region, the ALF regions or the nation, by code: the org units, first and latest period and "
+            + "the number of periods")
+    @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
+    @SuppressWarnings("unchecked")
+    public List<IndicatorSummary> indicators() {
+        List<Object[]> rows = em.createNativeQuery("""
+                select indicator, string_agg(distinct org_unit, ',' order by org_unit), min(period), max(period),
+                    count(distinct period)
+                from indicator_view where org_unit_level <> 'UNIT' group by indicator order by indicator""")
+                .getResultList();
+        return rows.stream().map(r -> new IndicatorSummary((String) r[0], List.of(((String) r[1]).split(",")),
+                (String) r[2], (String) r[3], ((Number) r[4]).intValue())).toList();
     }
 
     /**
@@ -76,6 +107,7 @@ public class SeriesResource {
      * responding units is suppressed for callers who may not see those units (see {@link SmallGroups}).
      */
     @GET
+    @Path("/{code}/series")
     @RolesAllowed({ Roles.VIEWER, Roles.REPORTER, Roles.ASSESSOR, Roles.MONITOR, Roles.ADMIN })
     @Operation(summary = "Values of one indicator over periods", description = "For one region, the ALF regions "
             + "(ALF) or the nation (SE, the default).")

@@ -2,6 +2,7 @@ package se.alfmonitor.reporting.domain;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import se.alfmonitor.contract.AlfRegion;
 import se.alfmonitor.contract.Shares;
+import se.alfmonitor.contract.problem.ProblemException;
+import se.alfmonitor.contract.security.Caller;
+import se.alfmonitor.reporting.api.ComplianceCellDto;
 import se.alfmonitor.reporting.api.ComplianceDto;
 import se.alfmonitor.reporting.persistence.ReadModelQueries;
 
@@ -24,11 +28,45 @@ public class ComplianceService {
     private final ReadModelQueries queries;
     private final MinimumLevels levels;
     private final SmallGroups smallGroups;
+    private final Caller caller;
 
-    public ComplianceService(ReadModelQueries queries, MinimumLevels levels, SmallGroups smallGroups) {
+    public ComplianceService(ReadModelQueries queries, MinimumLevels levels, SmallGroups smallGroups, Caller caller) {
         this.queries = queries;
         this.levels = levels;
         this.smallGroups = smallGroups;
+        this.caller = caller;
+    }
+
+    /**
+     * The units behind one cell: the region's responding units with their outcome of the level, those not meeting
+     * it first. The region check comes first, so a reporter of another region learns only 403.
+     */
+    @Transactional
+    public ComplianceCellDto cell(String campaignId, int levelNumber, String regionCode) {
+        AlfRegion region = AlfRegion.byCode(regionCode).orElseThrow(() -> ProblemException.notFound(
+                "REGION_NOT_FOUND", "Region " + regionCode + " is not one of the seven ALF regions"));
+        caller.requireRegion(region.code());
+        MinimumLevel level = levels.all().stream().filter(l -> l.number() == levelNumber).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("LEVEL_NOT_FOUND",
+                        "Level " + levelNumber + " is not in the rule set"));
+        Map<String, String> names = new LinkedHashMap<>();
+        queries.units().forEach(u -> names.put(u.id(), u.name()));
+        List<ComplianceCellDto.Unit> units = new ArrayList<>();
+        for (ReadModelQueries.AssessmentRow a : queries.assessments(campaignId)) {
+            if (!region.code().equals(a.regionCode())) {
+                continue;
+            }
+            String outcome = a.levels().stream().filter(l -> l.number() == levelNumber).findFirst()
+                    .map(ReadModelQueries.LevelRow::outcome).orElse(null);
+            units.add(new ComplianceCellDto.Unit(a.unitId(), names.get(a.unitId()), outcome,
+                    Outcome.fulfilled(outcome)));
+        }
+        units.sort(Comparator.comparing(ComplianceCellDto.Unit::fulfilled)
+                .thenComparing(u -> u.unitName() == null ? u.unitId() : u.unitName())
+                .thenComparing(ComplianceCellDto.Unit::unitId));
+        int fulfilled = (int) units.stream().filter(ComplianceCellDto.Unit::fulfilled).count();
+        return new ComplianceCellDto(campaignId, level.number(), level.area(), level.labelSv(), region.code(),
+                region.shortName(), units.size(), fulfilled, units);
     }
 
     /** The campaigns there is a compliance matrix of: those with at least one assessment. */
