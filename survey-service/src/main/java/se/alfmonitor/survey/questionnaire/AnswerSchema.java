@@ -157,6 +157,10 @@ public final class AnswerSchema {
                 if (item.maxLength() != null) {
                     schema.put("maxLength", item.maxLength());
                 }
+                if (Item.DECIMAL.equals(item.format())) {
+                    // as AnswerValidator's DECIMAL: an optional sign, "." or "," as the separator
+                    schema.put("pattern", "^[+-]?\\d{1,15}([.,]\\d{1,15})?$");
+                }
                 ArrayNode all = JSON.arrayNode();
                 all.addObject().putObject("not").put("type", "string").put("pattern", "\\u0000");
                 if (complete && item.isRequired()) {

@@ -233,6 +233,9 @@ class AnswerSchemaTest {
             add(corpus, complete, id + "." + c + " string", a -> firstRow(a, id).put(c, "x"));
             add(corpus, complete, id + "." + c + " negative", a -> firstRow(a, id).put(c, -1));
             add(corpus, complete, id + "." + c + " fraction", a -> firstRow(a, id).put(c, 0.5));
+            add(corpus, complete, id + "." + c + " decimal comma", a -> firstRow(a, id).put(c, "0,75"));
+            add(corpus, complete, id + "." + c + " decimal point", a -> firstRow(a, id).put(c, "-12.5"));
+            add(corpus, complete, id + "." + c + " two separators", a -> firstRow(a, id).put(c, "1,000.5"));
             column.options().forEach(o -> add(corpus, complete, id + "." + c + " = " + o.code(),
                     a -> firstRow(a, id).put(c, o.code())));
             if (column.max() != null) {
