@@ -1,15 +1,9 @@
 package se.alfmonitor.reporting;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The questionnaire form is served like the other pages: anonymously, with a Content-Security-Policy without inline
  * script whose connect-src adds exactly survey-service's origin, the one service beside this one it calls.
+ * The policy and the absence of inline script are checked for every page by {@link PagePoliciesTest}.
  */
 @QuarkusTest
 class QuestionnairePageTest {
@@ -34,35 +29,6 @@ class QuestionnairePageTest {
                 .body(containsString("/api/submissions"));
         given().get("/questionnaire-form.js").then().statusCode(200).body(containsString("enabledWhen"));
         given().get("/questionnaire.css").then().statusCode(200);
-    }
-
-    /** Inline script and inline event handlers would be refused by the policy; the page has none. */
-    @Test
-    void thePageHasNoInlineScriptOrEventHandlerAttributes() {
-        String page = given().get("/questionnaire.html").then().statusCode(200).extract().asString();
-        assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>", Pattern.CASE_INSENSITIVE).matcher(page).find())
-                .as("a script element without src").isFalse();
-        assertThat(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(page).find())
-                .as("an on... attribute").isFalse();
-    }
-
-    @Test
-    void thePageMayConnectOnlyHereToTheRealmAndToSurveyService() {
-        String policy = given().get("/questionnaire.html").then().statusCode(200)
-                .header("X-Frame-Options", equalTo("DENY"))
-                .header("Referrer-Policy", equalTo("no-referrer"))
-                .extract().header("Content-Security-Policy");
-        List<String> directives = Arrays.stream(policy.split(";")).map(String::trim).toList();
-        assertThat(directives).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
-                "base-uri 'none'",
-                "connect-src 'self' http://localhost:8180/realms/alf-monitor/ http://localhost:8081");
-        assertThat(policy).doesNotContain("unsafe-eval").doesNotContain("script-src 'self' 'unsafe-inline'")
-                .doesNotContain("http://localhost:8082");
-        // the other pages get no more than they need
-        given().get("/").then().statusCode(200)
-                .header("Content-Security-Policy", not(containsString("http://localhost:8081")));
-        given().get("/workbench.html").then().statusCode(200)
-                .header("Content-Security-Policy", not(containsString("http://localhost:8081")));
     }
 
     @Test
