@@ -52,7 +52,7 @@ import se.alfmonitor.e2e.Suite;
 import se.alfmonitor.e2e.Suite.Service;
 
 /**
- * Kept whole at about 610 lines: seeding, the same-run baselines and the report are the steps of one measurement
+ * Kept whole at about 620 lines: seeding, the same-run baselines and the report are the steps of one measurement
  * and share its units, databases and timings; split, each part would only be called from here. P6
  * ({@link SimulationBench}) uses its seeding and its engine-alone baseline ({@link #engineAlone}), so that the
  * engine's classes stay in this one class. Seeding through

@@ -46,21 +46,26 @@ public class ReferenceResource {
             @Schema(minimum = "0", maximum = "1000000000000", examples = "2415139") java.math.BigDecimal value) {
     }
 
+    // one operation in the OpenAPI document, served by two methods (JSON and CSV bodies): the same texts for both
+    private static final String LOAD = "JSON [{regionCode, value}] or CSV with the "
+            + "header regionCode,value, stored as a new version of the kind and year; the indicators that read it "
+            + "are recomputed. Each value is a number from 0 to 1,000,000,000,000 with at most 6 decimals.";
+    private static final String UNKNOWN_KIND = "UNKNOWN_REFERENCE: the kind is neither population nor "
+            + "cancer-incidence";
+    private static final String INVALID_ROWS = "VALIDATION_FAILED with every problem at once: "
+            + "REQUIRED_MISSING, WRONG_TYPE, OUT_OF_RANGE, UNKNOWN_REGION, DUPLICATE_REGION, CSV_HEADER, "
+            + "MALFORMED_CSV, INVALID_CHARACTER";
+
     /** Loads {@code [{regionCode, value}]} as a new version of the kind and year. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Load reference statistics", description = "JSON [{regionCode, value}] or CSV with the "
-            + "header regionCode,value, stored as a new version of the kind and year; the indicators that read it "
-            + "are recomputed. Each value is a number from 0 to 1,000,000,000,000 with at most 6 decimals.")
+    @Operation(summary = "Load reference statistics", description = LOAD)
     @RequestBody(required = true, content = { @Content(mediaType = "application/json",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Row.class)), @Content(mediaType = "text/csv",
             schema = @Schema(type = SchemaType.STRING, description = "regionCode,value then one line per region")) })
     @APIResponse(responseCode = "200", description = "The version stored, now in force")
-    @APIResponse(responseCode = "404", description = "UNKNOWN_REFERENCE: the kind is neither population nor "
-            + "cancer-incidence")
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem at once: "
-            + "REQUIRED_MISSING, WRONG_TYPE, OUT_OF_RANGE, UNKNOWN_REGION, DUPLICATE_REGION, CSV_HEADER, "
-            + "MALFORMED_CSV, INVALID_CHARACTER")
+    @APIResponse(responseCode = "404", description = UNKNOWN_KIND)
+    @APIResponse(responseCode = "422", description = INVALID_ROWS)
     public Version putJson(@PathParam("kind") String kind, @PathParam("year") int year,
             @QueryParam("source") String source, String body) {
         return reference.loadJson(kind(kind), year, source, body, caller.name());
@@ -69,18 +74,13 @@ public class ReferenceResource {
     /** Loads CSV with the header {@code regionCode,value} as a new version of the kind and year. */
     @PUT
     @Consumes(ValueResource.TEXT_CSV)
-    @Operation(summary = "Load reference statistics", description = "JSON [{regionCode, value}] or CSV with the "
-            + "header regionCode,value, stored as a new version of the kind and year; the indicators that read it "
-            + "are recomputed. Each value is a number from 0 to 1,000,000,000,000 with at most 6 decimals.")
+    @Operation(summary = "Load reference statistics", description = LOAD)
     @RequestBody(required = true, content = { @Content(mediaType = "application/json",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Row.class)), @Content(mediaType = "text/csv",
             schema = @Schema(type = SchemaType.STRING, description = "regionCode,value then one line per region")) })
     @APIResponse(responseCode = "200", description = "The version stored, now in force")
-    @APIResponse(responseCode = "404", description = "UNKNOWN_REFERENCE: the kind is neither population nor "
-            + "cancer-incidence")
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED with every problem at once: "
-            + "REQUIRED_MISSING, WRONG_TYPE, OUT_OF_RANGE, UNKNOWN_REGION, DUPLICATE_REGION, CSV_HEADER, "
-            + "MALFORMED_CSV, INVALID_CHARACTER")
+    @APIResponse(responseCode = "404", description = UNKNOWN_KIND)
+    @APIResponse(responseCode = "422", description = INVALID_ROWS)
     public Version putCsv(@PathParam("kind") String kind, @PathParam("year") int year,
             @QueryParam("source") String source, String body) {
         return reference.loadCsv(kind(kind), year, source, body, caller.name());
