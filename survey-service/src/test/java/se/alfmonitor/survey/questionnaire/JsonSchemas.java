@@ -8,7 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 /** An independent JSON Schema validator (networknt, draft 2020-12) over the schemas the service generates. */
-final class JsonSchemas {
+public final class JsonSchemas {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12);
@@ -16,14 +16,14 @@ final class JsonSchemas {
     private JsonSchemas() {
     }
 
-    static Compiled compile(JsonNode schema) {
+    public static Compiled compile(JsonNode schema) {
         return new Compiled(REGISTRY.getSchema(schema));
     }
 
-    record Compiled(Schema schema) {
+    public record Compiled(Schema schema) {
 
         /** Every problem the validator finds, as its messages; empty when the document is valid. */
-        List<String> errors(JsonNode document) {
+        public List<String> errors(JsonNode document) {
             return schema.validate(document).stream().map(e -> e.getInstanceLocation() + " " + e.getMessage())
                     .toList();
         }
